@@ -1,4 +1,44 @@
-var builder = WebApplication.CreateBuilder(args);
+using Flowgate.Dashboard.Admin;
+using Flowgate.Dashboard.Cli;
+using Flowgate.Dashboard.Endpoints;
+using Flowgate.Dashboard.Endpoints.Management;
+using Flowgate.Dashboard.Hosting;
+using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Store;
+
+// Commands that need no web host (the sandbox worker, `actions test`) run and exit here.
+if (await CommandLine.TryRunWithoutHostAsync(args) is int exitCode)
+    return exitCode;
+
+var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
+if (CommandLine.IsHostCommand(args))
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout carries the command's JSON only
+builder.AddStore();                 // EF Core (SQLite or SQL Server), Data Protection keys in the database
+builder.AddOidcServer();            // OpenIddict at Auth0's paths, keys persisted
+builder.AddAdminAuthentication();   // administrator cookie, lockout
+builder.AddManagementApi();         // /api/v2 bearer auth with Auth0's errors
+builder.AddDashboardUi();           // Blazor Server + MudBlazor
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+// `admin create`, `clients create`: run against the configured database, then exit.
+if (CommandLine.IsHostCommand(args))
+    return await CommandLine.RunHostCommandAsync(app, args);
+
+app.UseMiddleware<JsonTokenRequests>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz");    // database reachable
+app.MapTokenEndpoint();             // POST /oauth/token
+app.MapManagementApi();             // /api/v2/...
+app.MapDashboard();                 // admin UI and its sign-in pages
+app.AnnounceAddresses();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web host's entry point (public for the test host).</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Flowgate.Runtime.Admin;
+using Flowgate.Runtime.Applications;
+
+namespace Flowgate.Dashboard.Cli;
+
+/// <summary>
+/// The commands <c>dotnet run --project Dashboard -- ...</c> understands besides starting the server:
+/// <c>admin create</c> and <c>clients create</c> (run against the configured database, no browser needed).
+/// </summary>
+internal static class CommandLine
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private const string Usage = """
+        usage:
+          dotnet run --project Dashboard                                   start the server
+          dotnet run --project Dashboard -- admin create --email E [--password P]
+                                                                           create an administrator (password read from stdin when omitted)
+          dotnet run --project Dashboard -- clients create --name N [--management]
+                                                                           create a machine-to-machine application; prints its id and secret once
+        """;
+
+    /// <summary>Runs a command that needs no web host; null when the arguments are not one.</summary>
+    public static Task<int?> TryRunWithoutHostAsync(string[] args) => Task.FromResult<int?>(null);
+
+    public static bool IsHostCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "clients";
+
+    /// <summary>Configuration arguments for the host; a command's own arguments are not configuration.</summary>
+    public static string[] HostArguments(string[] args) => IsHostCommand(args) ? [] : args;
+
+    public static async Task<int> RunHostCommandAsync(WebApplication app, string[] args)
+    {
+        var options = new CommandArguments(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        switch (args)
+        {
+            case ["admin", "create", ..]:
+                return await CreateAdminAsync(scope.ServiceProvider.GetRequiredService<AdminAccountService>(), options);
+            case ["clients", "create", ..]:
+                return await CreateClientAsync(scope.ServiceProvider.GetRequiredService<ApplicationService>(), options);
+            default:
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(AdminAccountService admins, CommandArguments options)
+    {
+        var email = options.Value("email");
+        var password = options.Value("password") ?? (Console.IsInputRedirected ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : null);
+        if (email is null || string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("admin create needs --email and a password (--password, or one line on stdin).");
+            return 2;
+        }
+        var result = await admins.CreateAsync(email, password, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync(result.Error);
+            return 1;
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new { id = result.Account!.Id, email = result.Account.Email }, Json));
+        return 0;
+    }
+
+    private static async Task<int> CreateClientAsync(ApplicationService applications, CommandArguments options)
+    {
+        var name = options.Value("name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await Console.Error.WriteLineAsync("clients create needs --name.");
+            return 2;
+        }
+        var created = await applications.CreateMachineToMachineAsync(name, options.Flag("management"), CancellationToken.None);
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            name = created.Name,
+            client_id = created.ClientId,
+            client_secret = created.ClientSecret,
+            app_type = created.AppType,
+        }, Json));
+        return 0;
+    }
+}

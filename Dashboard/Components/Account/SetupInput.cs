@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Flowgate.Dashboard.Components.Account;
+
+internal sealed class SetupInput
+{
+    [Required, EmailAddress]
+    public string Email { get; set; } = "";
+
+    [Required]
+    public string Password { get; set; } = "";
+
+    [Required, Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
+    public string ConfirmPassword { get; set; } = "";
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Store;
+using Flowgate.Runtime.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Flowgate.Dashboard.Endpoints;
+
+/// <summary>
+/// The client credentials grant with Auth0's rules: an <c>audience</c> is required, the client needs a
+/// client grant for that API, and the token carries the granted scopes (all of them, or those requested).
+/// </summary>
+internal sealed class ClientCredentialsGrant(
+    IDbContextFactory<FlowgateDbContext> contexts,
+    IssuerResolver issuers,
+    CurrentTenant tenant)
+{
+    public async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellationToken)
+    {
+        var audience = request.GetParameter("audience")?.ToString();
+        if (string.IsNullOrWhiteSpace(audience))
+            return OidcErrors.Forbid(Errors.AccessDenied, "No audience parameter was provided, and no default audience has been configured.");
+
+        var issuer = issuers.Resolve(context.Request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var storedAudience = audience == ManagementApi.AudienceFor(issuer) ? ManagementApi.IdentifierSuffix : audience;
+        var api = await db.ResourceServers.SingleOrDefaultAsync(
+            r => r.TenantId == tenant.Id && r.Identifier == storedAudience, cancellationToken);
+        if (api is null)
+            return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
+
+        var grant = await db.ClientGrants.SingleOrDefaultAsync(
+            g => g.TenantId == tenant.Id && g.ClientId == request.ClientId && g.Audience == storedAudience, cancellationToken);
+        if (grant is null)
+            return OidcErrors.Forbid(Errors.AccessDenied,
+                $"Client is not authorized to access \"{audience}\". You need to create a \"client-grant\" associated to this API.");
+
+        var granted = grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var requested = request.GetScopes();
+        var scopes = requested.IsEmpty ? granted : granted.Intersect(requested, StringComparer.Ordinal).ToArray();
+        if (!requested.IsEmpty && scopes.Length == 0)
+            return OidcErrors.Forbid(Errors.InvalidScope, "None of the requested scopes is granted to this client for this API.");
+
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        // Auth0's subject for machine-to-machine tokens.
+        identity.SetClaim(Claims.Subject, request.ClientId + "@clients");
+        identity.SetClaim("azp", request.ClientId);
+        identity.SetClaim("gty", "client-credentials");
+        identity.SetScopes(scopes);
+        identity.SetResources(audience);
+        identity.SetAccessTokenLifetime(TimeSpan.FromSeconds(api.TokenLifetimeSeconds));
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+}

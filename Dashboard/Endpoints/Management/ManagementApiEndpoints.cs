@@ -1,0 +1,16 @@
+namespace Flowgate.Dashboard.Endpoints.Management;
+
+/// <summary>The Management API's route group (<c>/api/v2</c>).</summary>
+internal static class ManagementApiEndpoints
+{
+    public const string BasePath = "/api/v2";
+
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(BasePath).DisableAntiforgery().AddEndpointFilter<ManagementBadRequestFilter>();
+        api.MapResourceServers();
+        // Unknown Management API paths answer in the API's own error format.
+        api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
+        return routes;
+    }
+}

@@ -1,0 +1,49 @@
+using Flowgate.Dashboard.Admin;
+using Flowgate.Dashboard.Components;
+using Flowgate.Dashboard.Endpoints;
+using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Store;
+using Flowgate.Runtime.Tenancy;
+using MudBlazor.Services;
+
+namespace Flowgate.Dashboard.Hosting;
+
+/// <summary>Registration and mapping for the admin UI and the host's shared services.</summary>
+internal static class DashboardRegistration
+{
+    /// <summary>Database, Data Protection, the tenant, and the Runtime services pages call.</summary>
+    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddFlowgateStore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddSingleton(CurrentTenant.Default);
+        builder.Services.AddScoped<ApplicationService>();
+        builder.Services.AddScoped<ResourceServerService>();
+        builder.Services.AddScoped<ClientCredentialsGrant>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<FlowgateDbContext>("database");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return builder;
+    }
+
+    /// <summary>Blazor Server with MudBlazor.</summary>
+    public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    /// <summary>The admin pages, their static assets and sign-out.</summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPost("/account/logout", async (HttpContext context) =>
+        {
+            await AdminSignIn.SignOutAsync(context);
+            return Results.LocalRedirect("/account/login");
+        });
+        return app;
+    }
+}

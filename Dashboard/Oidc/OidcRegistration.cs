@@ -1,0 +1,74 @@
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Keys;
+using Flowgate.Runtime.Store;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Flowgate.Dashboard.Oidc;
+
+/// <summary>OpenIddict as the protocol engine, at Auth0's paths, in pass-through mode.</summary>
+internal static class OidcRegistration
+{
+    public static WebApplicationBuilder AddOidcServer(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OidcOptions.Section);
+        builder.Services.AddOptions<OidcOptions>().Bind(section).ValidateOnStart();
+        var oidc = section.Get<OidcOptions>() ?? new OidcOptions();
+        var requireHttps = oidc.RequireHttps ?? !builder.Environment.IsDevelopment();
+
+        builder.Services.AddSingleton<ServerKeyRing>();
+        builder.Services.AddSingleton<IssuerResolver>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore()
+                .UseDbContext<FlowgateDbContext>()
+                .ReplaceDefaultEntities<FlowgateApplication, FlowgateAuthorization, FlowgateScope, FlowgateToken, string>())
+            .AddServer(server =>
+            {
+                if (oidc.Issuer is not null)
+                    server.SetIssuer(oidc.Issuer);
+
+                // Auth0's paths, so its SDKs and tutorials work unchanged.
+                server.SetAuthorizationEndpointUris("authorize")
+                    .SetTokenEndpointUris("oauth/token")
+                    .SetUserInfoEndpointUris("userinfo")
+                    .SetEndSessionEndpointUris("v2/logout", "oidc/logout")
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks.json");
+
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow();
+
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+
+                // API scopes (read:actions, ...) and Auth0's `audience` parameter are checked against the
+                // client grant by the token endpoint itself; OpenIddict only accepts `audience` for token exchange.
+                server.DisableScopeValidation();
+                server.IgnoreAudiencePermissions();
+                server.IgnoreScopePermissions();
+                server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateAudienceParameter.Descriptor);
+                server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateAudiences.Descriptor);
+
+                // Access tokens are plain signed JWTs that any API can validate from the JWKS, as on Auth0.
+                server.DisableAccessTokenEncryption();
+
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (!requireHttps)
+                    aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                // The Management API validates tokens with the server's own keys and issuer.
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+        return builder;
+    }
+}

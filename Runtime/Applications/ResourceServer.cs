@@ -1,0 +1,19 @@
+using Flowgate.Runtime.Tenancy;
+
+namespace Flowgate.Runtime.Applications;
+
+/// <summary>An API (Auth0's resource server): its identifier is the audience of the access tokens issued for it.</summary>
+public sealed class ResourceServer : ITenantScoped
+{
+    public required string Id { get; init; }
+    public required string TenantId { get; init; }
+    public required string Name { get; set; }
+    /// <summary>The audience, e.g. <c>https://api.example.com</c>; unique per tenant.</summary>
+    public required string Identifier { get; init; }
+    /// <summary>Scopes as JSON <c>[{value, description}]</c>.</summary>
+    public string ScopesJson { get; set; } = "[]";
+    public int TokenLifetimeSeconds { get; set; } = 86400;
+    /// <summary>True for the built-in Management API, which cannot be edited or deleted.</summary>
+    public bool IsSystem { get; init; }
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+}

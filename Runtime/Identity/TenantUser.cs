@@ -1,0 +1,23 @@
+using Flowgate.Runtime.Tenancy;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Runtime.Identity;
+
+/// <summary>An end user of a tenant, with Auth0's profile fields and metadata.</summary>
+public sealed class TenantUser : IdentityUser, ITenantScoped
+{
+    public string TenantId { get; set; } = Tenant.DefaultId;
+    public string? Name { get; set; }
+    public string? Nickname { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public string? Picture { get; set; }
+    public string UserMetadataJson { get; set; } = "{}";
+    public string AppMetadataJson { get; set; } = "{}";
+    public bool Blocked { get; set; }
+    public int LoginsCount { get; set; }
+    public DateTimeOffset? LastLogin { get; set; }
+    public DateTimeOffset? LastPasswordReset { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using Flowgate.Runtime.Store;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Flowgate.Runtime.Keys;
+
+/// <summary>
+/// Loads the OIDC server's RSA keys from the database, creating them on first start. Keys live
+/// in the database (private halves protected by Data Protection) so a restart, or another
+/// instance behind the same load balancer, signs and validates with the same keys.
+/// </summary>
+public sealed class ServerKeyRing(IDbContextFactory<FlowgateDbContext> contexts, IDataProtectionProvider protection)
+{
+    private const string Purpose = "Flowgate.ServerKeys.v1";
+
+    /// <summary>Returns the keys for a use (oldest first), creating one if there is none.</summary>
+    public IReadOnlyList<RsaSecurityKey> GetOrCreate(string use)
+    {
+        var protector = protection.CreateProtector(Purpose);
+        using var db = contexts.CreateDbContext();
+        var rows = db.ServerKeys.Where(k => k.Use == use).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
+        if (rows.Count == 0)
+        {
+            using var rsa = RSA.Create(2048);
+            var row = new ServerKey
+            {
+                Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                Use = use,
+                ProtectedPrivateKey = protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
+            };
+            db.ServerKeys.Add(row);
+            db.SaveChanges();
+            rows.Add(row);
+        }
+        return rows.Select(row => ToSecurityKey(row, protector)).ToList();
+    }
+
+    private static RsaSecurityKey ToSecurityKey(ServerKey row, IDataProtector protector)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(protector.Unprotect(row.ProtectedPrivateKey)), out _);
+        return new RsaSecurityKey(rsa) { KeyId = row.Id };
+    }
+}

@@ -1,0 +1,19 @@
+using Flowgate.Runtime.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Flowgate.Runtime.Store.Configurations;
+
+internal sealed class TenantUserConfiguration : IEntityTypeConfiguration<TenantUser>
+{
+    public void Configure(EntityTypeBuilder<TenantUser> builder)
+    {
+        builder.Property(u => u.TenantId).HasMaxLength(64);
+        builder.Property(u => u.Name).HasMaxLength(256);
+        builder.Property(u => u.Nickname).HasMaxLength(256);
+        builder.Property(u => u.GivenName).HasMaxLength(256);
+        builder.Property(u => u.FamilyName).HasMaxLength(256);
+        builder.Property(u => u.Picture).HasMaxLength(2000);
+        builder.HasIndex(u => new { u.TenantId, u.NormalizedEmail });
+    }
+}

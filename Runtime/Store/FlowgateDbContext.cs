@@ -1,0 +1,44 @@
+using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Admin;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Keys;
+using Flowgate.Runtime.Monitoring;
+using Flowgate.Runtime.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flowgate.Runtime.Store;
+
+/// <summary>
+/// The one database: tenants, Actions and their versions, flows, executions, logs, APIs,
+/// ASP.NET Core Identity, OpenIddict and Data Protection keys. Each provider has a subclass
+/// that owns its migrations (<see cref="SqliteFlowgateDbContext"/>, <see cref="SqlServerFlowgateDbContext"/>).
+/// </summary>
+public abstract class FlowgateDbContext(DbContextOptions options)
+    : IdentityDbContext<TenantUser, TenantRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<ActionDefinition> Actions => Set<ActionDefinition>();
+    public DbSet<ActionVersion> ActionVersions => Set<ActionVersion>();
+    public DbSet<ActionSecret> ActionSecrets => Set<ActionSecret>();
+    public DbSet<ActionDependency> ActionDependencies => Set<ActionDependency>();
+    public DbSet<TriggerBinding> TriggerBindings => Set<TriggerBinding>();
+    public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
+    public DbSet<ExecutionActionResult> ExecutionResults => Set<ExecutionActionResult>();
+    public DbSet<TenantLogEvent> LogEvents => Set<TenantLogEvent>();
+    public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
+    public DbSet<ClientGrant> ClientGrants => Set<ClientGrant>();
+    public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict<FlowgateApplication, FlowgateAuthorization, FlowgateScope, FlowgateToken, string>();
+        builder.ApplyConfigurationsFromAssembly(typeof(FlowgateDbContext).Assembly);
+    }
+}
