@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Flowgate.Tests.Infrastructure;
+
+namespace Flowgate.Tests.Endpoints;
+
+public sealed class ManagementApiAuthTests : IClassFixture<FlowgateAppFixture>
+{
+    private readonly FlowgateApp _app;
+
+    public ManagementApiAuthTests(FlowgateAppFixture fixture) => _app = fixture.App;
+
+    [Fact]
+    public async Task A_token_from_the_token_endpoint_is_accepted()
+    {
+        var http = await _app.CreateManagementClientAsync();
+
+        var response = await http.GetAsync("/api/v2/resource-servers");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var apis = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var management = apis.EnumerateArray().Single(a => a.GetProperty("is_system").GetBoolean());
+        Assert.Equal(_app.ManagementAudience, management.GetProperty("identifier").GetString());
+    }
+
+    [Fact]
+    public async Task No_token_gets_a_401_in_auth0s_shape()
+    {
+        var response = await _app.CreateClient().GetAsync("/api/v2/resource-servers");
+
+        await AssertErrorAsync(response, 401, "Unauthorized", "Missing authentication");
+    }
+
+    [Fact]
+    public async Task A_forged_token_gets_a_401()
+    {
+        var http = _app.CreateClient();
+        // A well-formed JWT signed with a key this server never issued.
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhdHRhY2tlciIsImF1ZCI6Imh0dHA6Ly9sb2NhbGhvc3QvYXBpL3YyLyIsInNjb3BlIjoicmVhZDphY3Rpb25zIn0.c2lnbmF0dXJl");
+
+        var response = await http.GetAsync("/api/v2/resource-servers");
+
+        await AssertErrorAsync(response, 401, "Unauthorized", "Invalid token");
+    }
+
+    [Fact]
+    public async Task A_token_without_the_scope_gets_a_403_naming_it()
+    {
+        var http = await _app.CreateManagementClientAsync(scope: "read:actions");
+
+        var response = await http.GetAsync("/api/v2/resource-servers");
+
+        await AssertErrorAsync(response, 403, "Forbidden", "Insufficient scope, expected any of: read:resource_servers");
+    }
+
+    [Fact]
+    public async Task An_unknown_management_path_gets_a_json_404()
+    {
+        var http = await _app.CreateManagementClientAsync();
+
+        var response = await http.GetAsync("/api/v2/no-such-thing");
+
+        await AssertErrorAsync(response, 404, "Not Found", "Not Found");
+    }
+
+    private static async Task AssertErrorAsync(HttpResponseMessage response, int status, string error, string message)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        Assert.Equal(message, body.GetProperty("message").GetString());
+    }
+}
