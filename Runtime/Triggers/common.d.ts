@@ -1,0 +1,181 @@
+/** An identity linked to the user. */
+declare interface Identity {
+  /** The connection name. */ connection: string;
+  /** The identity provider, e.g. `auth0` or `google-oauth2`. */ provider: string;
+  /** The user id at the provider. */ user_id: string;
+  /** True for social identities. */ isSocial: boolean;
+  /** Profile data from the provider (secondary identities). */ profileData?: Record<string, unknown>;
+}
+
+/** A user profile. Only `user_id` is guaranteed. */
+declare interface User {
+  /** The user's unique id, e.g. `auth0|5f7c8ec7c33c6c004bbafe82`. */ user_id: string;
+  /** The email address. */ email?: string;
+  /** Whether the email address is verified. */ email_verified: boolean;
+  /** The username. */ username?: string;
+  /** The full name. */ name?: string;
+  /** The nickname. */ nickname?: string;
+  /** The given name. */ given_name?: string;
+  /** The family name. */ family_name?: string;
+  /** A URL of the user's picture. */ picture?: string;
+  /** The phone number. */ phone_number?: string;
+  /** Whether the phone number is verified. */ phone_verified?: boolean;
+  /** When the user was created (ISO 8601). */ created_at: string;
+  /** When the user was last updated (ISO 8601). */ updated_at: string;
+  /** When the password was last reset (ISO 8601). */ last_password_reset?: string;
+  /** Metadata the user cannot change; change it with `api.user.setAppMetadata`. */ app_metadata: Record<string, unknown>;
+  /** Metadata the user may change; change it with `api.user.setUserMetadata`. */ user_metadata: Record<string, unknown>;
+  /** The linked identities. */ identities: Identity[];
+  /** The MFA factors the user enrolled. */ enrolledFactors?: { type: string; options?: Record<string, unknown> }[];
+  /** Legacy list of MFA providers. */ multifactor?: string[];
+}
+
+/** The user being registered; there is no `user_id` yet. */
+declare interface NewUser {
+  /** The email address. */ email?: string;
+  /** The username. */ username?: string;
+  /** The full name. */ name?: string;
+  /** The nickname. */ nickname?: string;
+  /** The given name. */ given_name?: string;
+  /** The family name. */ family_name?: string;
+  /** A URL of the user's picture. */ picture?: string;
+  /** The phone number. */ phone_number?: string;
+  /** Metadata the user may change. */ user_metadata?: Record<string, unknown>;
+  /** Metadata the user cannot change. */ app_metadata?: Record<string, unknown>;
+}
+
+/** The user whose password changed. */
+declare interface PasswordChangeUser {
+  /** The user's id. */ user_id?: string;
+  /** The email address. */ email?: string;
+  /** Whether the email is verified. */ email_verified?: boolean;
+  /** The phone number. */ phone_number?: string;
+  /** Whether the phone number is verified. */ phone_verified?: boolean;
+  /** The username. */ username?: string;
+  /** When the password was last reset. */ last_password_reset?: string;
+}
+
+/** The application. */
+declare interface Client {
+  /** The client id. */ client_id: string;
+  /** The application name. */ name: string;
+  /** Metadata of the application. */ metadata: Record<string, string>;
+}
+
+/** The connection. For social connections `strategy === name`. */
+declare interface Connection {
+  /** The connection id. */ id: string;
+  /** The connection name. */ name: string;
+  /** The strategy, e.g. `auth0`, `google-oauth2`, `waad`. */ strategy: string;
+  /** Metadata of the connection. */ metadata?: Record<string, string>;
+}
+
+/** Geographic data for the request's IP address. */
+declare interface GeoIp {
+  /** City. */ cityName?: string;
+  /** Continent code, e.g. `NA`. */ continentCode?: string;
+  /** ISO country code. */ countryCode?: string;
+  /** ISO-3 country code. */ countryCode3?: string;
+  /** Country name. */ countryName?: string;
+  /** Latitude. */ latitude?: number;
+  /** Longitude. */ longitude?: number;
+  /** IANA time zone. */ timeZone?: string;
+  /** Region name. */ subdivisionName?: string;
+}
+
+/** The HTTP request. */
+declare interface RequestDetails {
+  /** The client's IP address. */ ip: string;
+  /** The HTTP method. */ method: string;
+  /** The host name. */ hostname?: string;
+  /** The preferred language. */ language?: string;
+  /** The user agent. */ user_agent?: string;
+  /** The autonomous system number. */ asn?: string;
+  /** The query parameters. */ query: Record<string, unknown>;
+  /** The body parameters. */ body: Record<string, unknown>;
+  /** Location data. */ geoip: GeoIp;
+}
+
+/** The login transaction. */
+declare interface Transaction {
+  /** The transaction id. */ id?: string;
+  /** Requested ACR values. */ acr_values: string[];
+  /** The locale. */ locale: string;
+  /** The login hint. */ login_hint?: string;
+  /** The prompt values. */ prompt?: string[];
+  /** The protocol, e.g. `oidc-basic-profile`, `oauth2-refresh-token`, `samlp`. */ protocol?: string;
+  /** The redirect URI. */ redirect_uri?: string;
+  /** The requested scopes. */ requested_scopes: string[];
+  /** `query`, `fragment`, `form_post` or `web_message`. */ response_mode?: string;
+  /** The response types. */ response_type?: string[];
+  /** The application's state. */ state?: string;
+  /** UI locales. */ ui_locales: string[];
+  /** A correlation id. */ correlation_id?: string;
+  /** Metadata set with `api.transaction.setMetadata`. */ metadata: Record<string, string | number | boolean>;
+}
+
+/** An organization. */
+declare interface Organization {
+  /** The organization id. */ id: string;
+  /** The organization name. */ name: string;
+  /** The display name. */ display_name: string;
+  /** Metadata of the organization. */ metadata: Record<string, string>;
+}
+
+/** How the user authenticated. */
+declare interface Authentication {
+  /** The methods used, e.g. `{ name: 'pwd', timestamp }`. */ methods: { name: string; timestamp: string; type?: string }[];
+  /** Risk assessment results. */ riskAssessment?: Record<string, unknown>;
+}
+
+/** The session. */
+declare interface Session {
+  /** The session id. */ id: string;
+  /** The user id. */ user_id?: string;
+  /** When the session was created. */ created_at?: string;
+  /** When the user last authenticated. */ authenticated_at?: string;
+  /** Absolute expiry. */ expires_at?: string;
+  /** Idle expiry. */ idle_expires_at?: string;
+  /** Device details. */ device?: Record<string, unknown>;
+  /** Metadata of the session. */ metadata?: Record<string, string>;
+}
+
+/** The message the send-phone-message Action must deliver. */
+declare interface MessageOptions {
+  /** Enrollment or challenge. */ action: 'enrollment' | 'second-factor-authentication';
+  /** The one-time code. */ code: string;
+  /** `sms` or `voice`. */ message_type: 'sms' | 'voice';
+  /** The phone number. */ recipient: string;
+  /** The full message body. */ text: string;
+}
+
+/** An MFA factor, e.g. `{ type: 'otp' }` or `{ type: 'phone', options: { preferredMethod: 'sms' } }`. */
+declare interface FactorSelector {
+  /** `otp`, `email`, `webauthn-platform`, `webauthn-roaming`, `recovery-code`, `phone`, `push` or `push-notification`. */
+  type: 'otp' | 'email' | 'webauthn-platform' | 'webauthn-roaming' | 'recovery-code' | 'phone' | 'push' | 'push-notification';
+  /** Factor options (`preferredMethod` for phone, `otpFallback` for push). */
+  options?: Record<string, unknown>;
+}
+
+/** Options of `api.multifactor.enable`. */
+declare interface MultifactorEnableOptions {
+  /** Let the user skip MFA on this browser next time (default false). */ allowRememberBrowser?: boolean;
+  /** Duo settings. */ providerOptions?: { host: string; ikey: string; skey: string; username?: string };
+}
+
+/** A cache record. */
+declare interface CacheRecord {
+  /** The stored value. */ value: string;
+  /** Expiry as a timestamp in milliseconds. */ expires_at: number;
+}
+
+/** Options of `api.cache.set`. */
+declare interface CacheSetOptions {
+  /** Time to live in milliseconds (default 15 minutes). */ ttl?: number;
+  /** Absolute expiry in milliseconds. */ expires_at?: number;
+}
+
+/** The result of a cache write. */
+declare type CacheWriteResult =
+  | { type: 'success'; record?: CacheRecord }
+  | { type: 'error'; code: 'CacheKeySizeExceeded' | 'CacheValueSizeExceeded' | 'CacheSizeExceeded' | 'InvalidExpiry' | 'CacheKeyDoesNotExist' };
