@@ -26,6 +26,19 @@ public sealed class ManagementApiAuthTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task The_trigger_list_names_every_trigger_with_its_version()
+    {
+        var http = await _app.CreateManagementClientAsync(scope: "read:actions");
+
+        var body = await http.GetFromJsonAsync<JsonElement>("/api/v2/actions/triggers");
+
+        var triggers = body.GetProperty("triggers").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!, t => t.GetProperty("version").GetString());
+        Assert.Equal("v3", triggers["post-login"]);
+        Assert.Equal(8, triggers.Count);
+        Assert.Contains("send-phone-message", triggers.Keys);
+    }
+
+    [Fact]
     public async Task No_token_gets_a_401_in_auth0s_shape()
     {
         var response = await _app.CreateClient().GetAsync("/api/v2/resource-servers");

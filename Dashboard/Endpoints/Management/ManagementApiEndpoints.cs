@@ -9,6 +9,7 @@ internal static class ManagementApiEndpoints
     {
         var api = routes.MapGroup(BasePath).DisableAntiforgery().AddEndpointFilter<ManagementBadRequestFilter>();
         api.MapResourceServers();
+        api.MapTriggers();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;
