@@ -11,7 +11,8 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
 {
     public FlowgateApp(string? databasePath = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("flowgate-test-").FullName;
+        // A restart reuses the data directory too: it holds the key-encryption certificate.
+        DataDirectory = databasePath is null ? Directory.CreateTempSubdirectory("flowgate-test-").FullName : System.IO.Path.GetDirectoryName(databasePath)!;
         DatabasePath = databasePath ?? System.IO.Path.Combine(DataDirectory, "flowgate.db");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FLOWGATE_DASHBOARD", RepositoryRoot.Path);
     }

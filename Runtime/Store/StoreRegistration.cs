@@ -21,11 +21,18 @@ public static class StoreRegistration
         var builder = new DbContextOptionsBuilder<FlowgateDbContext>();
         Configure(builder, options.Provider, connectionString);
 
-        services.AddSingleton(new DataDirectory(Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory))));
+        var dataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        services.AddSingleton(new DataDirectory(dataDirectory));
         services.AddSingleton<IDbContextFactory<FlowgateDbContext>>(new FlowgateDbContextFactory(builder.Options, options.Provider));
         // Identity, OpenIddict and Data Protection resolve a scoped context; Blazor services use the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContext());
-        services.AddDataProtection().SetApplicationName("Flowgate").PersistKeysToDbContext<FlowgateDbContext>();
+        var keyEncryption = configuration.GetSection(KeyEncryptionOptions.Section).Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
+        var certificate = KeyEncryptionCertificate.Load(keyEncryption, dataDirectory);
+        services.AddDataProtection()
+            .SetApplicationName("Flowgate")
+            .PersistKeysToDbContext<FlowgateDbContext>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
         return services;
     }
 
