@@ -27,6 +27,7 @@ if (CommandLine.IsHostCommand(args))
     return await CommandLine.RunHostCommandAsync(app, args);
 
 app.UseMiddleware<JsonTokenRequests>();
+app.UseMiddleware<ManagementBadRequests>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

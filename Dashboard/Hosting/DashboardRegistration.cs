@@ -2,6 +2,7 @@ using Flowgate.Dashboard.Admin;
 using Flowgate.Dashboard.Components;
 using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
@@ -21,6 +22,7 @@ internal static class DashboardRegistration
         builder.Services.AddScoped<ApplicationService>();
         builder.Services.AddScoped<ResourceServerService>();
         builder.Services.AddScoped<ClientCredentialsGrant>();
+        builder.Services.AddActions(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<FlowgateDbContext>("database");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;

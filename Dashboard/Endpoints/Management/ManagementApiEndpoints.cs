@@ -7,9 +7,11 @@ internal static class ManagementApiEndpoints
 
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup(BasePath).DisableAntiforgery().AddEndpointFilter<ManagementBadRequestFilter>();
+        var api = routes.MapGroup(BasePath).DisableAntiforgery().AddEndpointFilter<ManagementRejections>();
         api.MapResourceServers();
         api.MapTriggers();
+        api.MapActions();
+        api.MapBindings();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Tests.Infrastructure;
 
-namespace Flowgate.Tests.Endpoints;
+namespace Flowgate.Tests.Endpoints.Management;
 
 public sealed class ManagementApiAuthTests : IClassFixture<FlowgateAppFixture>
 {
