@@ -16,7 +16,7 @@ function inspect(value, depth = 2, seen = []) {
   if (depth < 0) return Array.isArray(value) ? '[Array]' : '[Object]';
   const next = seen.concat([value]);
   const item = v => (typeof v === 'string' ? "'" + v + "'" : inspect(v, depth - 1, next));
-  if (Array.isArray(value)) return '[ ' + value.map(item).join(', ') + ' ]'.replace(/^\[  \]$/, '[]');
+  if (Array.isArray(value)) return value.length ? '[ ' + value.map(item).join(', ') + ' ]' : '[]';
   const keys = Object.keys(value);
   if (keys.length === 0) return '{}';
   return '{ ' + keys.map(k => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : "'" + k + "'") + ': ' + item(value[k])).join(', ') + ' }';
