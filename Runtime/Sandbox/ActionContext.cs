@@ -25,9 +25,9 @@ internal sealed class ActionContext : IDisposable
     {
         _engine = engine;
         _host = host;
-        _run = (ScriptObject)entry.GetProperty("run");
-        _take = (ScriptObject)entry.GetProperty("take");
-        _deliver = (ScriptObject)entry.GetProperty("deliver");
+        _run = (ScriptObject)entry.GetProperty(1);
+        _take = (ScriptObject)entry.GetProperty(2);
+        _deliver = (ScriptObject)entry.GetProperty(3);
     }
 
     /// <summary>False once the context ran into a deadline or a limit; it is then discarded, not pooled.</summary>
@@ -41,7 +41,7 @@ internal sealed class ActionContext : IDisposable
         {
             var host = new SandboxHost(fetch);
             var entry = (ScriptObject)((ScriptObject)engine.Evaluate(prelude)).Invoke(false, host);
-            if (entry.InvokeMethod("load", engine.Evaluate(module)) is string loadError)
+            if (((ScriptObject)entry.GetProperty(0)).Invoke(false, engine.Evaluate(module)) is string loadError)
             {
                 engine.Dispose();
                 return (null, ScriptOutcome.ParseError(loadError));
@@ -69,7 +69,7 @@ internal sealed class ActionContext : IDisposable
         using var interruptAtDeadline = deadline.Token.Register(Interrupt);
         try
         {
-            var secrets = JsonSerializer.Serialize(request.Secrets);
+            var secrets = request.Secrets.Count == 0 ? "{}" : JsonSerializer.Serialize(request.Secrets);
             var json = Enter(() =>
             {
                 _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler);

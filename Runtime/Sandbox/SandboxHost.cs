@@ -17,19 +17,20 @@ namespace Flowgate.Runtime.Sandbox;
 public sealed class SandboxHost
 {
     private readonly SandboxFetch _fetch;
-    private Channel<HostReply> _replies = Channel.CreateUnbounded<HostReply>();
+    private Channel<HostReply>? _replies;
     private CancellationToken _cancellation;
     private long _externalTicks;
 
     internal SandboxHost(SandboxFetch fetch) => _fetch = fetch;
 
-    internal ChannelReader<HostReply> Replies => _replies.Reader;
+    // Created on the first host call of an execution: most executions never make one.
+    internal ChannelReader<HostReply> Replies => (_replies ??= NewChannel()).Reader;
 
     internal TimeSpan ExternalTime => Stopwatch.GetElapsedTime(0, _externalTicks);
 
     internal void Begin(CancellationToken cancellation)
     {
-        _replies = Channel.CreateUnbounded<HostReply>(new UnboundedChannelOptions { SingleReader = true });
+        _replies = null;
         _cancellation = cancellation;
         _externalTicks = 0;
     }
@@ -38,7 +39,7 @@ public sealed class SandboxHost
     [ScriptUsage(ScriptAccess.Full)]
     public void Start(int id, string kind, string argument)
     {
-        var replies = _replies.Writer;
+        var replies = (_replies ??= NewChannel()).Writer;
         var cancellation = _cancellation;
         _ = kind switch
         {
@@ -85,6 +86,8 @@ public sealed class SandboxHost
         Interlocked.Add(ref _externalTicks, Stopwatch.GetTimestamp() - started);
         return replies.TryWrite(reply);
     }
+
+    private static Channel<HostReply> NewChannel() => Channel.CreateUnbounded<HostReply>(new UnboundedChannelOptions { SingleReader = true });
 
     private string Timed(Func<string> work)
     {

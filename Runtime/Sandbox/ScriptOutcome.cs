@@ -6,24 +6,38 @@ namespace Flowgate.Runtime.Sandbox;
 /// <summary>Reads the one JSON string an execution returns: <c>{commands, logs, error}</c>.</summary>
 internal static class ScriptOutcome
 {
+    // One parse into an unpooled document; command arguments are elements of it, so nothing is cloned.
     public static ActionExecutionResult Parse(string json)
     {
-        var raw = JsonSerializer.Deserialize<Raw>(json, JsonSerializerOptions.Web)
-            ?? throw new JsonException("The sandbox returned no result.");
+        var root = JsonSerializer.Deserialize<JsonElement>(json);
+        var commandsJson = root.GetProperty("commands");
+        var commands = new ActionCommand[commandsJson.GetArrayLength()];
+        var i = 0;
+        foreach (var command in commandsJson.EnumerateArray())
+        {
+            commands[i++] = new ActionCommand(command.GetProperty("method").GetString()!, command.GetProperty("args"));
+        }
+        var logsJson = root.GetProperty("logs");
+        var logs = new string[logsJson.GetArrayLength()];
+        i = 0;
+        foreach (var line in logsJson.EnumerateArray())
+        {
+            logs[i++] = line.GetString()!;
+        }
+        var error = root.GetProperty("error");
         return new ActionExecutionResult
         {
-            Commands = raw.Commands ?? [],
-            Logs = raw.Logs ?? [],
-            Error = raw.Error is null ? null : ToError(raw.Error),
+            Commands = commands,
+            Logs = logs,
+            Error = error.ValueKind == JsonValueKind.Object ? ToError(error) : null,
         };
     }
 
-    public static ActionError ParseError(string json) =>
-        ToError(JsonSerializer.Deserialize<RawError>(json, JsonSerializerOptions.Web) ?? new RawError("Error", "Unknown error", null));
+    public static ActionError ParseError(string json) => ToError(JsonSerializer.Deserialize<JsonElement>(json));
 
-    private static ActionError ToError(RawError e) => new(e.Name, e.Message, e.Stack, ActionErrorClass.ActionError);
-
-    private sealed record Raw(List<ActionCommand>? Commands, List<string>? Logs, RawError? Error);
-
-    private sealed record RawError(string Name, string Message, string? Stack);
+    private static ActionError ToError(JsonElement e) => new(
+        e.TryGetProperty("name", out var name) ? name.GetString() ?? "Error" : "Error",
+        e.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "",
+        e.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String ? stack.GetString() : null,
+        ActionErrorClass.ActionError);
 }

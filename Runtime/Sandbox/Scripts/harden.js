@@ -54,4 +54,6 @@ harden({
   fetch, Headers, Response, setTimeout, clearTimeout, setImmediate, clearImmediate: clearTimeout, queueMicrotask,
   structuredClone: v => (v === undefined ? undefined : JSON.parse(JSON.stringify(v))),
 });
-return Object.freeze({ load, run, take, deliver });
+// An array, not an object: ClearScript invokes functions read from an array index directly, while a
+// function read as an object property costs ~50 µs more per call (measured).
+return [load, run, take, deliver];

@@ -46,14 +46,16 @@ internal sealed class WorkerConnection : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => connection.KeepStderr(e.Data);
         process.BeginErrorReadLine();
         await WorkerFraming.WriteAsync(process.StandardInput.BaseStream, options.Sandbox, cancellationToken);
-        _ = Task.Run(connection.ReadRepliesAsync, CancellationToken.None);
+        new Thread(connection.ReadReplies) { IsBackground = true, Name = "sandbox-worker-reader" }.Start();
         return connection;
     }
 
     public async Task<ActionExecutionResult> SendAsync(string kind, ActionExecutionRequest request, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var reply = new TaskCompletionSource<ActionExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
+        // continuations are short (they record the result), and a crash fails them off this thread.
+        var reply = new TaskCompletionSource<ActionExecutionResult>();
         _pending[id] = (reply, request.VersionId);
         if (_dead)
         {
@@ -64,7 +66,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
             await _writeLock.WaitAsync(cancellationToken);
             try
             {
-                await WorkerFraming.WriteAsync(_process.StandardInput.BaseStream, new WorkerRequest(id, kind, request), cancellationToken);
+                WorkerFraming.Write(_process.StandardInput.BaseStream, new WorkerRequest(id, kind, request));
             }
             finally
             {
@@ -78,12 +80,12 @@ internal sealed class WorkerConnection : IAsyncDisposable
         return await reply.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task ReadRepliesAsync()
+    private void ReadReplies()
     {
         try
         {
             var stdout = _process.StandardOutput.BaseStream;
-            while (await WorkerFraming.ReadAsync<WorkerReply>(stdout, CancellationToken.None) is { } reply)
+            while (WorkerFraming.Read<WorkerReply>(stdout) is { } reply)
             {
                 if (_pending.TryRemove(reply.Id, out var pending))
                 {
@@ -91,7 +93,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ObjectDisposedException)
         {
             KeepStderr(e.Message);
         }
