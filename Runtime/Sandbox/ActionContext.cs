@@ -34,14 +34,14 @@ internal sealed class ActionContext : IDisposable
     public bool Reusable { get; private set; } = true;
 
     /// <summary>Creates a context; returns the Action's load error instead when its top level throws.</summary>
-    public static (ActionContext? Context, ActionError? Error) Create(V8Runtime runtime, V8Script prelude, V8Script module, SandboxFetch fetch)
+    public static (ActionContext? Context, ActionError? Error) Create(V8Runtime runtime, V8Script prelude, V8Script module, string dependenciesJson, SandboxFetch fetch)
     {
         var engine = runtime.CreateScriptEngine();
         try
         {
             var host = new SandboxHost(fetch);
             var entry = (ScriptObject)((ScriptObject)engine.Evaluate(prelude)).Invoke(false, host);
-            if (((ScriptObject)entry.GetProperty(0)).Invoke(false, engine.Evaluate(module)) is string loadError)
+            if (((ScriptObject)entry.GetProperty(0)).Invoke(false, engine.Evaluate(module), dependenciesJson) is string loadError)
             {
                 engine.Dispose();
                 return (null, ScriptOutcome.ParseError(loadError));

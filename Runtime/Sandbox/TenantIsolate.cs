@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
@@ -62,7 +63,7 @@ internal sealed class TenantIsolate : IDisposable
             try
             {
                 var module = _codeCache.Compile(_runtime, request.VersionId, SandboxScripts.ModuleWrapper(request.Code));
-                slot = new VersionSlot(module, _options.ContextsPerVersion);
+                slot = new VersionSlot(module, JsonSerializer.Serialize(request.Dependencies, JsonSerializerOptions.Web), _options.ContextsPerVersion);
                 _versions[request.VersionId] = slot;
                 return (slot, null);
             }
@@ -74,7 +75,7 @@ internal sealed class TenantIsolate : IDisposable
     }
 
     public (ActionContext? Context, ActionError? Error) CreateContext(VersionSlot slot, SandboxFetch fetch) =>
-        ActionContext.Create(_runtime, _prelude, slot.Module, fetch);
+        ActionContext.Create(_runtime, _prelude, slot.Module, slot.DependenciesJson, fetch);
 
     private static ActionError CompileError(ScriptEngineException e)
     {

@@ -4,12 +4,15 @@ using Microsoft.ClearScript.V8;
 namespace Flowgate.Runtime.Sandbox;
 
 /// <summary>One deployed version inside one tenant's isolate: its compiled code and its warm contexts.</summary>
-internal sealed class VersionSlot(V8Script module, int capacity) : IDisposable
+internal sealed class VersionSlot(V8Script module, string dependenciesJson, int capacity) : IDisposable
 {
     private readonly ConcurrentBag<ActionContext> _idle = [];
     private int _count;
 
     public V8Script Module => module;
+
+    /// <summary>The version's declared npm dependencies, as JSON for the module loader.</summary>
+    public string DependenciesJson => dependenciesJson;
 
     public bool TryTake(out ActionContext context)
     {

@@ -44,31 +44,16 @@ public sealed class HostileCodeTests(SandboxFixture fixture) : IClassFixture<San
         Assert.Equal(ActionErrorClass.ActionTimeout, result.Error!.Class);
     }
 
-    [Fact]
-    public async Task Runaway_recursion_is_a_range_error()
+    [Theory]
+    [InlineData("recursion", "const f = n => f(n + 1) + 1; f(0);")]
+    [InlineData("arraybuffer", "const all = []; for (let i = 0; i < 100; i++) all.push(new ArrayBuffer(8 << 20));")]
+    [InlineData("string", "let s = 'x'; for (;;) s += s;")]
+    public async Task Recursion_and_allocation_bombs_are_range_errors(string tenant, string body)
     {
-        var result = await Run(ActionRequests.PostLogin(Handler("const f = n => f(n + 1) + 1; f(0);"), tenant: "recursion"));
+        var result = await Run(ActionRequests.PostLogin(Handler(body), tenant: tenant));
 
         Assert.Equal("RangeError", result.Error!.Name);
-        await AssertStillServing("recursion");
-    }
-
-    [Fact]
-    public async Task An_array_buffer_bomb_is_a_range_error()
-    {
-        var result = await Run(ActionRequests.PostLogin(Handler("const all = []; for (let i = 0; i < 100; i++) all.push(new ArrayBuffer(8 << 20));"), tenant: "arraybuffer"));
-
-        Assert.Equal("RangeError", result.Error!.Name);
-        await AssertStillServing("arraybuffer");
-    }
-
-    [Fact]
-    public async Task A_string_bomb_is_a_range_error()
-    {
-        var result = await Run(ActionRequests.PostLogin(Handler("let s = 'x'; for (;;) s += s;"), tenant: "string"));
-
-        Assert.Equal("RangeError", result.Error!.Name);
-        await AssertStillServing("string");
+        await AssertStillServing(tenant);
     }
 
     [Fact]
@@ -93,6 +78,15 @@ public sealed class HostileCodeTests(SandboxFixture fixture) : IClassFixture<San
 
         Assert.Equal("Error", result.Error!.Name);
         Assert.Contains("Cannot find module", result.Error.Message);
+    }
+
+    [Fact]
+    public async Task A_declared_but_uninstalled_dependency_fails_with_a_clear_error()
+    {
+        var request = ActionRequests.PostLogin(Handler("require('lodash');")) with { Dependencies = [new("lodash", "4.17.21")] };
+        var result = await Run(request);
+
+        Assert.Contains("lodash@4.17.21 is not installed", result.Error!.Message);
     }
 
     [Fact]

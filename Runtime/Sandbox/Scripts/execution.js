@@ -10,6 +10,7 @@ let current = null;
 let actionModule = null;
 let loadError = null;
 let packages = {};
+let declaredPackages = [];
 
 const byteLength = s => utf8Encode(s).length;
 
@@ -162,12 +163,18 @@ function require(name) {
   const id = String(name).replace(/^node:/, '');
   if (Object.prototype.hasOwnProperty.call(BUILTINS, id)) return BUILTINS[id];
   if (Object.prototype.hasOwnProperty.call(packages, id)) return packages[id]();
-  const e = new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer and its declared npm dependencies`);
+  const declared = declaredPackages.find(d => d.name === id);
+  const e = declared
+    ? new Error(`Cannot find module '${name}': the declared dependency ${declared.name}@${declared.version} is not installed (this Flowgate build does not install npm packages yet)`)
+    : new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer and its declared npm dependencies`);
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }
 
-function load(moduleFunction, packageFactories) {
+// `packageFactories` is the seam for npm dependencies: a map from package name to a function
+// returning its exports. The host passes none yet; declared names only sharpen the error.
+function load(moduleFunction, declaredJson, packageFactories) {
+  declaredPackages = JSON.parse(declaredJson || '[]');
   packages = packageFactories || {};
   const module = { exports: {}, id: '.', filename: '/action.js', loaded: false };
   try {
