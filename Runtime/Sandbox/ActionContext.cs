@@ -72,8 +72,10 @@ internal sealed class ActionContext : IDisposable
             var secrets = request.Secrets.Count == 0 ? "{}" : JsonSerializer.Serialize(request.Secrets);
             var json = Enter(() =>
             {
-                _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler);
-                return _take.Invoke(false) as string;
+                // Microtasks run when the call into V8 returns, so a handler that awaited only settled
+                // promises has its result by the second call.
+                return _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler) as string
+                    ?? _take.Invoke(false) as string;
             });
             while (json is null)
             {
