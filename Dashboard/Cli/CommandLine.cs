@@ -17,12 +17,14 @@ internal static class CommandLine
           dotnet run --project Dashboard                                   start the server
           dotnet run --project Dashboard -- admin create --email E [--password P]
                                                                            create an administrator (password read from stdin when omitted)
+          dotnet run --project Dashboard -- actions test --trigger T --code F.js --event E.json [--secret K=V ...] [--repeat N]
+                                                                           run one Action through the sandbox; prints its commands, logs, error and stats as JSON
           dotnet run --project Dashboard -- clients create --name N [--management]
                                                                            create a machine-to-machine application; prints its id and secret once
         """;
 
-    /// <summary>Runs a command that needs no web host; null when the arguments are not one.</summary>
-    public static Task<int?> TryRunWithoutHostAsync(string[] args) => Task.FromResult<int?>(null);
+    /// <summary>Runs a command that needs no web host (<c>sandbox-worker</c>, <c>actions test</c>); null when the arguments are not one.</summary>
+    public static Task<int?> TryRunWithoutHostAsync(string[] args) => RuntimeCommands.TryRunAsync(args);
 
     public static bool IsHostCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "clients";
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flowgate.Shared.Execution;
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed record ActionExecutionResult
     public ActionExecutionStats Stats { get; init; } = new();
 
     /// <summary>True when the handler completed without throwing.</summary>
+    [JsonIgnore]
     public bool Succeeded => Error is null;
 
     /// <summary>Builds a failed result that recorded nothing.</summary>

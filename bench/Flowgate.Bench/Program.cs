@@ -1,1 +1,50 @@
-Console.WriteLine("bench");
+using Flowgate.Bench;
+using Flowgate.Runtime.Sandbox;
+using Flowgate.Runtime.Sandbox.Worker;
+
+// Measures the seeds' post-login Actions in Flowgate (in-process and through a worker, warm and
+// cold), Jint and Node's vm module, all in one run. `--quick` cuts the iteration counts.
+var quick = args.Contains("--quick");
+var scale = quick ? 10 : 1;
+var root = FindRepositoryRoot();
+var workerDll = new[] { "Release", "Debug" }
+    .Select(c => Path.Combine(root, "Dashboard", "bin", c, "net10.0", "Flowgate.Dashboard.dll"))
+    .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("Build Dashboard first: Flowgate.Dashboard.dll hosts the sandbox worker.");
+
+var table = new ResultTable();
+await using var inProcess = new V8ActionSandbox();
+var workerOptions = SandboxWorkerOptions.ForAssembly(workerDll);
+workerOptions.WorkerCount = 1;
+await using var worker = new SandboxSupervisor(workerOptions);
+var local = new FlowgateRunner(inProcess);
+var remote = new FlowgateRunner(worker);
+
+foreach (var scenario in Scenario.All)
+{
+    table.Add(scenario.Name, "Flowgate in-process warm", await local.WarmAsync(scenario, 50_000 / scale));
+    table.Add(scenario.Name, "Flowgate worker warm", await remote.WarmAsync(scenario, 20_000 / scale));
+    table.Add(scenario.Name, "Flowgate in-process cold: deploy + 1st run", await local.DeployAndFirstRunAsync(scenario, 40 / Math.Min(scale, 4)));
+    table.Add(scenario.Name, "Flowgate in-process cold: new tenant 1st run", await local.NewTenantFirstRunAsync(scenario, 20 / Math.Min(scale, 4)));
+    table.Add(scenario.Name, "Flowgate worker cold: deploy + 1st run", await remote.DeployAndFirstRunAsync(scenario, 40 / Math.Min(scale, 4)));
+    var jint = new JintRunner(scenario);
+    table.Add(scenario.Name, "Jint 4.18 reused engine", Timings.Measure(2_000 / scale, 20_000 / scale, () => jint.Execute(scenario.EventJson)));
+}
+
+var node = await NodeRunner.RunAsync(root, 2_000 / scale, 50_000 / scale);
+foreach (var ((scenario, mode), timings) in node)
+{
+    table.Add(scenario, mode == "fresh" ? "Node vm, fresh context per execution" : "Node vm, reused context", timings);
+}
+table.Print(Console.Out);
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new DirectoryNotFoundException("Run the benchmark from inside the repository.");
+}

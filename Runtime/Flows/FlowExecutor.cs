@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Sandbox;
+using Flowgate.Runtime.Triggers;
+using Flowgate.Shared.Execution;
+using Flowgate.Shared.Flows;
+
+namespace Flowgate.Runtime.Flows;
+
+/// <summary>
+/// Runs a trigger's bound Actions in order with Auth0's semantics: a deny stops the chain; metadata
+/// writes are batched and visible to later Actions' <c>event.user</c>; transaction metadata is
+/// shared; a challenge, enrollment, prompt or redirect suspends the flow after the Action that asked,
+/// and <see cref="ResumeAsync"/> runs that Action's <c>onContinue...</c> handler, then the rest;
+/// an uncaught error fails the trigger; asynchronous triggers never block the caller.
+/// </summary>
+public sealed class FlowExecutor(IActionSandbox sandbox)
+{
+    /// <summary>Runs the flow. For an asynchronous trigger it returns at once as <see cref="FlowStatus.Dispatched"/>.</summary>
+    public Task<FlowExecutionResult> ExecuteAsync(FlowExecutionRequest request, CancellationToken cancellationToken)
+    {
+        var trigger = TriggerCatalog.Get(request.TriggerId);
+        if (!trigger.Blocking)
+        {
+            // The caller's token ends with its request; the detached run keeps only the trigger's own budget.
+            var completion = Task.Run(() => RunAsync(request, 0, new FlowOutcome(), resume: false, CancellationToken.None), CancellationToken.None);
+            return Task.FromResult(new FlowExecutionResult { Status = FlowStatus.Dispatched, Completion = completion });
+        }
+        return RunAsync(request, 0, new FlowOutcome(), resume: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resumes a suspended flow. <paramref name="eventChangesJson"/> replaces top-level event fields,
+    /// e.g. the new <c>request</c> of the <c>/continue</c> call or the updated <c>authentication</c>.
+    /// </summary>
+    public Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken)
+    {
+        var eventNode = JsonNode.Parse(suspension.Request.EventJson)!.AsObject();
+        if (eventChangesJson is not null)
+        {
+            foreach (var (name, value) in JsonNode.Parse(eventChangesJson)!.AsObject().ToList())
+            {
+                eventNode[name] = value?.DeepClone();
+            }
+        }
+        var outcome = suspension.Outcome;
+        outcome.RedirectUrl = null;
+        outcome.PromptId = null;
+        outcome.Factors = null;
+        var request = suspension.Request with { EventJson = eventNode.ToJsonString() };
+        return RunAsync(request, suspension.ActionIndex, outcome, resume: true, cancellationToken);
+    }
+
+    private async Task<FlowExecutionResult> RunAsync(FlowExecutionRequest request, int start, FlowOutcome outcome, bool resume, CancellationToken cancellationToken)
+    {
+        var trigger = TriggerCatalog.Get(request.TriggerId);
+        var eventNode = JsonNode.Parse(request.EventJson)!.AsObject();
+        var results = new List<FlowActionResult>();
+        var deadline = request.TimeoutMs is { } budget ? DateTime.UtcNow.AddMilliseconds(budget) : (DateTime?)null;
+        for (var index = start; index < request.Actions.Count; index++)
+        {
+            var action = request.Actions[index];
+            var handler = resume && index == start ? trigger.ContinueHandler ?? trigger.ExecuteHandler : trigger.ExecuteHandler;
+            var remaining = deadline is { } d ? Math.Max(1, (int)(d - DateTime.UtcNow).TotalMilliseconds) : (int?)null;
+            var result = await sandbox.ExecuteAsync(new ActionExecutionRequest
+            {
+                TenantId = request.TenantId,
+                TriggerId = request.TriggerId,
+                ActionId = action.ActionId,
+                ActionName = action.Name,
+                VersionId = action.VersionId,
+                Code = action.Code,
+                Handler = handler,
+                EventJson = eventNode.ToJsonString(),
+                Secrets = action.Secrets,
+                Dependencies = action.Dependencies,
+                TimeoutMs = remaining,
+            }, cancellationToken);
+            results.Add(new FlowActionResult { ActionId = action.ActionId, ActionName = action.Name, VersionId = action.VersionId, Handler = handler, Result = result });
+
+            if (result.Error is not null && action.FailurePolicy == ActionFailurePolicy.FailTrigger)
+            {
+                CommandEffects.Apply(result.Commands, outcome, eventNode);
+                return new FlowExecutionResult { Status = FlowStatus.Failed, Actions = results, Outcome = outcome, Error = result.Error };
+            }
+            switch (CommandEffects.Apply(result.Commands, outcome, eventNode))
+            {
+                case CommandEffects.Next.Stop:
+                    return new FlowExecutionResult { Status = FlowStatus.Denied, Actions = results, Outcome = outcome };
+                case CommandEffects.Next.Suspend when trigger.Blocking:
+                    var suspension = new FlowSuspension { Request = request with { EventJson = eventNode.ToJsonString() }, ActionIndex = index, Outcome = outcome };
+                    return new FlowExecutionResult { Status = FlowStatus.Suspended, Actions = results, Outcome = outcome, Suspension = suspension };
+            }
+        }
+        return new FlowExecutionResult { Status = FlowStatus.Completed, Actions = results, Outcome = outcome };
+    }
+}

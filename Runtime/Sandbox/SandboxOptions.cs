@@ -1,0 +1,51 @@
+namespace Flowgate.Runtime.Sandbox;
+
+/// <summary>Limits and policies of the Action sandbox (configuration section <c>Sandbox</c>).</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Deadline of one execution when the request names none; Auth0 gives a whole trigger 20 s.</summary>
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Soft heap cap of one tenant's isolate, in MiB; a breach fails the execution and rebuilds the isolate.</summary>
+    public int MaxHeapMegabytes { get; set; } = 128;
+
+    /// <summary>ArrayBuffer memory one isolate may allocate, in bytes (ArrayBuffers live outside the V8 heap).</summary>
+    public ulong MaxArrayBufferBytes { get; set; } = 64UL << 20;
+
+    /// <summary>Stack an execution may use, in bytes; deeper recursion throws <c>RangeError</c>.</summary>
+    public int MaxStackBytes { get; set; } = 512 << 10;
+
+    /// <summary>Largest Action source accepted, in UTF-8 bytes (Auth0: 100 kB).</summary>
+    public int MaxCodeBytes { get; set; } = 100 * 1024;
+
+    /// <summary>Console output kept per execution, in characters.</summary>
+    public int MaxLogCharacters { get; set; } = 64 * 1024;
+
+    /// <summary>Warm contexts kept per deployed version and tenant.</summary>
+    public int ContextsPerVersion { get; set; } = 4;
+
+    /// <summary>Let <c>fetch</c> reach loopback, private and link-local addresses (development only).</summary>
+    public bool AllowPrivateNetworkFetch { get; set; }
+
+    /// <summary>Timeout of one <c>fetch</c> when the Action sets none (Auth0 advises under 10 s).</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest <c>fetch</c> response body read, in bytes.</summary>
+    public int MaxFetchResponseBytes { get; set; } = 5 << 20;
+
+    /// <summary>Directory for cached npm tarballs (under the host's <c>data/</c>).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The npm registry dependencies are resolved from.</summary>
+    public Uri NpmRegistry { get; set; } = new("https://registry.npmjs.org/");
+
+    /// <summary>Throws when a value is out of range (called on start).</summary>
+    public void Validate()
+    {
+        if (DefaultTimeout <= TimeSpan.Zero) throw new InvalidOperationException("Sandbox:DefaultTimeout must be positive.");
+        if (MaxHeapMegabytes < 16) throw new InvalidOperationException("Sandbox:MaxHeapMegabytes must be at least 16.");
+        if (MaxStackBytes < 64 << 10) throw new InvalidOperationException("Sandbox:MaxStackBytes must be at least 64 KiB.");
+        if (ContextsPerVersion < 1) throw new InvalidOperationException("Sandbox:ContextsPerVersion must be at least 1.");
+        if (MaxCodeBytes < 1) throw new InvalidOperationException("Sandbox:MaxCodeBytes must be positive.");
+    }
+}

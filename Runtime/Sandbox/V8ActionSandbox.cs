@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Flowgate.Runtime.Triggers;
+using Flowgate.Shared.Execution;
+using Microsoft.ClearScript;
+
+namespace Flowgate.Runtime.Sandbox;
+
+/// <summary>
+/// The in-process sandbox: one V8 isolate per tenant, each version compiled once, a small pool of
+/// warm contexts per version. Used directly for development, tests and the benchmark, and inside
+/// each sandbox worker process. V8 can abort its process on some allocation patterns, so the login
+/// server runs Actions through <see cref="Worker.SandboxSupervisor"/>, which hosts this class in workers.
+/// </summary>
+public sealed class V8ActionSandbox : IActionSandbox
+{
+    private readonly SandboxOptions _options;
+    private readonly string _prelude;
+    private readonly CodeCache _codeCache = new();
+    private readonly SandboxFetch _fetch;
+    private readonly ConcurrentDictionary<string, TenantIsolate> _tenants = new();
+    private readonly Lock _tenantLock = new();
+
+    /// <summary>Creates the sandbox with the given limits (defaults when null).</summary>
+    public V8ActionSandbox(SandboxOptions? options = null)
+    {
+        _options = options ?? new SandboxOptions();
+        _options.Validate();
+        _prelude = SandboxScripts.Prelude(_options.MaxLogCharacters);
+        _fetch = new SandboxFetch(_options);
+    }
+
+    /// <inheritdoc />
+    public async Task<ActionError?> PrepareAsync(ActionExecutionRequest request, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(request, prepareOnly: true, cancellationToken);
+        return result.Error;
+    }
+
+    /// <inheritdoc />
+    public Task<ActionExecutionResult> ExecuteAsync(ActionExecutionRequest request, CancellationToken cancellationToken) =>
+        RunAsync(request, prepareOnly: false, cancellationToken);
+
+    private async Task<ActionExecutionResult> RunAsync(ActionExecutionRequest request, bool prepareOnly, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (Reject(request) is { } rejected)
+        {
+            return ActionExecutionResult.Failed(ActionErrorClass.ActionError, rejected.Name, rejected.Message);
+        }
+        var isolate = Isolate(request.TenantId);
+        isolate.Enter();
+        ActionContext? context = null;
+        VersionSlot? slot = null;
+        var inside = false;
+        void Leave()
+        {
+            if (inside)
+            {
+                inside = false;
+                isolate.Gate.Release();
+            }
+        }
+        try
+        {
+            await isolate.Gate.WaitAsync(cancellationToken);
+            inside = true;
+            var (version, compileError) = isolate.GetVersion(request);
+            if (compileError is not null)
+            {
+                return new ActionExecutionResult { Error = compileError };
+            }
+            slot = version!;
+            var warm = slot.TryTake(out context);
+            if (!warm)
+            {
+                (context, var loadError) = isolate.CreateContext(slot, _fetch);
+                if (loadError is not null)
+                {
+                    return new ActionExecutionResult { Error = loadError };
+                }
+            }
+            var bootMs = warm ? 0 : Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (prepareOnly)
+            {
+                return new ActionExecutionResult { Stats = new ActionExecutionStats { BootDurationMs = bootMs } };
+            }
+            var timeout = request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(request.TimeoutMs.Value) : _options.DefaultTimeout;
+            inside = false;
+            var result = await context!.ExecuteAsync(request, timeout, isolate.Gate, cancellationToken);
+            return result with
+            {
+                Stats = result.Stats with { BootDurationMs = bootMs, Warm = warm, TotalRequestDurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds },
+            };
+        }
+        catch (ScriptEngineException e) when (IsMemoryBreach(e, isolate))
+        {
+            isolate.MarkBroken();
+            return ActionExecutionResult.Failed(ActionErrorClass.ActionError, "RangeError",
+                $"The Action exceeded the memory limit of {_options.MaxHeapMegabytes} MB; its isolate was discarded.");
+        }
+        catch (OperationCanceledException)
+        {
+            return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "CanceledError", "The execution was canceled by the caller.");
+        }
+        catch (Exception e) when (e is ScriptEngineException or InvalidOperationException or ObjectDisposedException)
+        {
+            return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, e.GetType().Name, e.Message);
+        }
+        finally
+        {
+            Leave();
+            if (context is not null)
+            {
+                if (isolate.Broken) context.Dispose(); else slot!.Return(context);
+            }
+            Retire(isolate);
+        }
+    }
+
+    private ActionError? Reject(ActionExecutionRequest request)
+    {
+        if (TriggerCatalog.Find(request.TriggerId) is null)
+        {
+            return new ActionError("TypeError", $"Unknown trigger '{request.TriggerId}'.", null, ActionErrorClass.ActionError);
+        }
+        var size = Encoding.UTF8.GetByteCount(request.Code);
+        return size > _options.MaxCodeBytes
+            ? new ActionError("RangeError", $"The Action's code is {size} bytes; the limit is {_options.MaxCodeBytes} bytes.", null, ActionErrorClass.ActionError)
+            : null;
+    }
+
+    private static bool IsMemoryBreach(ScriptEngineException e, TenantIsolate isolate) =>
+        e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || isolate.Broken;
+
+    private TenantIsolate Isolate(string tenantId)
+    {
+        if (_tenants.TryGetValue(tenantId, out var isolate) && !isolate.Broken)
+        {
+            return isolate;
+        }
+        lock (_tenantLock)
+        {
+            if (_tenants.TryGetValue(tenantId, out isolate) && !isolate.Broken)
+            {
+                return isolate;
+            }
+            isolate = new TenantIsolate(tenantId, _options, _prelude, _codeCache);
+            _tenants[tenantId] = isolate;
+            return isolate;
+        }
+    }
+
+    private void Retire(TenantIsolate isolate)
+    {
+        if (isolate.Exit())
+        {
+            isolate.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        foreach (var isolate in _tenants.Values)
+        {
+            isolate.Dispose();
+        }
+        _tenants.Clear();
+        _fetch.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
