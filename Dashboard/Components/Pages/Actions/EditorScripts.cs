@@ -1,0 +1,54 @@
+using Microsoft.JSInterop;
+
+namespace Flowgate.Dashboard.Components.Pages.Actions;
+
+/// <summary>
+/// The editor's own Monaco calls (<c>wwwroot/js/flowgate-editor.js</c>): type declarations, secret names, diff models.
+/// They only help the editor, so a failing call is logged and the page carries on.
+/// </summary>
+internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDisposable
+{
+    private IJSObjectReference? _module;
+
+    public Task SetTypesAsync(string triggerId, string declarations, IEnumerable<string> secretNames) =>
+        CallAsync("setTypes", triggerId, declarations, secretNames.ToArray());
+
+    // The names go as one array argument, not spread as the call's argument list.
+    public Task SetSecretsAsync(IEnumerable<string> secretNames) => CallAsync("setSecrets", (object)secretNames.ToArray());
+
+    public Task ShowDiffAsync(string diffEditorId, string original, string modified) => CallAsync("showDiff", diffEditorId, original, modified);
+
+    /// <summary>Removes the declarations (Monaco's extra libs outlive the page that added them).</summary>
+    public Task ClearTypesAsync() => _module is null ? Task.CompletedTask : CallAsync("clearTypes");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is null)
+            return;
+        try
+        {
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone with its page; Monaco went with it.
+        }
+    }
+
+    private async Task CallAsync(string function, params object[] args)
+    {
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/flowgate-editor.js");
+            await _module.InvokeVoidAsync(function, args);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone with its page; Monaco went with it.
+        }
+        catch (JSException e)
+        {
+            logger.LogWarning(e, "Editor script {Function} failed", function);
+        }
+    }
+}

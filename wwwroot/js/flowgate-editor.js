@@ -1,0 +1,36 @@
+// The Action editor's bridge to Monaco beyond what BlazorMonaco wraps: the trigger's type
+// declarations, the secret names, and the diff editor's models. Extra libs are global to Monaco,
+// so each kind is replaced (never accumulated) when the editor opens another Action.
+const libs = new Map();
+
+function setLib(kind, path, text) {
+    libs.get(kind)?.dispose();
+    libs.set(kind, monaco.languages.typescript.javascriptDefaults.addExtraLib(text, path));
+}
+
+export function setTypes(triggerId, declarations, secretNames) {
+    setLib('trigger', `file:///flowgate/${triggerId}.d.ts`, declarations);
+    setSecrets(secretNames);
+}
+
+export function setSecrets(secretNames) {
+    const members = secretNames.map(name => `  /** Secret \`${name}\`. */\n  readonly ${JSON.stringify(name)}: string;`).join('\n');
+    setLib('secrets', 'file:///flowgate/secrets.d.ts', `declare interface Secrets {\n${members}\n}\n`);
+}
+
+export function clearTypes() {
+    for (const lib of libs.values())
+        lib.dispose();
+    libs.clear();
+}
+
+export function showDiff(diffEditorId, original, modified) {
+    const editor = window.blazorMonaco.editor.getEditor(diffEditorId);
+    const previous = editor.getModel();
+    editor.setModel({
+        original: monaco.editor.createModel(original, 'javascript'),
+        modified: monaco.editor.createModel(modified, 'javascript'),
+    });
+    previous?.original?.dispose();
+    previous?.modified?.dispose();
+}
