@@ -61,6 +61,14 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await page.ReloadAsync();
         await Expect(page.Locator(".action-code-editor .view-lines"), "//marker_one");
 
+        await TypeIntoHandlerAsync(page, "//marker_kept");
+        await page.ReloadAsync();
+        await page.Locator("[data-test=unsaved]").WaitForAsync();
+        await Expect(page.Locator(".action-code-editor .view-lines"), "//marker_kept");
+        await page.ClickAsync("[data-test=discard]");
+        await Assertions.Expect(page.Locator("[data-test=unsaved]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("marker_kept", await page.Locator(".action-code-editor .view-lines").InnerTextAsync());
+
         await page.ClickAsync("[data-test=deploy]");
         await page.GetByText("Deployed as version 1.").WaitForAsync();
         await page.ClickAsync("[data-test=version-history]");
@@ -85,6 +93,13 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await Expect(page.Locator("[data-test=syntax-error]"), "line");
         await page.GetByText("The draft cannot be deployed", new() { Exact = false }).First.WaitForAsync();
         Assert.Equal(3, await page.Locator("[data-test=version-row]").CountAsync());
+
+        // Another administrator saves the draft meanwhile: this editor's save is a conflict, not an overwrite.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ActionService>().UpdateDraftAsync(id, new ActionUpdateRequest { Code = "exports.onExecutePostLogin = async () => {};\n" }, CancellationToken.None);
+        await TypeIntoHandlerAsync(page, "//marker_three");
+        await page.Keyboard.PressAsync("Control+s");
+        await page.GetByText("This draft was changed elsewhere", new() { Exact = false }).First.WaitForAsync();
     }
 
     private static async Task<string> CreateActionAsync(FlowgateApp app, string name)

@@ -34,3 +34,32 @@ export function showDiff(diffEditorId, original, modified) {
     previous?.original?.dispose();
     previous?.modified?.dispose();
 }
+
+// Unsaved edits live in the browser until saved or discarded, so a reload or a closed tab loses
+// nothing. Each copy remembers the draft stamp it was based on: edits made on a draft that has
+// been saved elsewhere since are not silently put back over it.
+const bases = new Map();
+
+export function keepUnsaved(editorId, key, stamp) {
+    bases.set(key, stamp);
+    const editor = window.blazorMonaco.editor.getEditor(editorId);
+    editor.onDidChangeModelContent(() =>
+        localStorage.setItem(key, JSON.stringify({ stamp: bases.get(key), code: editor.getValue() })));
+}
+
+export function takeUnsaved(key) {
+    const stored = localStorage.getItem(key);
+    return stored === null ? null : JSON.parse(stored);
+}
+
+export function forgetUnsaved(key, stamp) {
+    bases.set(key, stamp);
+    localStorage.removeItem(key);
+}
+
+export function rebaseUnsaved(key, stamp) {
+    bases.set(key, stamp);
+    const stored = takeUnsaved(key);
+    if (stored !== null)
+        localStorage.setItem(key, JSON.stringify({ stamp, code: stored.code }));
+}

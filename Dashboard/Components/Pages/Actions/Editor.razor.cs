@@ -37,6 +37,10 @@ public sealed partial class Editor
 
     private ActionStatus Status => ActionStatus.Of(_action!, _deployedNumber);
 
+    private string UnsavedKey => $"flowgate:unsaved:{Id}";
+
+    protected override void OnInitialized() => _scripts = new EditorScripts(JS, Logger);
+
     protected override async Task OnParametersSetAsync()
     {
         try
@@ -62,10 +66,33 @@ public sealed partial class Editor
 
     private async Task OnEditorReadyAsync()
     {
-        _scripts = new EditorScripts(JS, Logger);
-        await _scripts.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), SecretNames());
+        await _scripts!.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), SecretNames());
         await _editor!.AddCommand((int)KeyMod.CtrlCmd | (int)KeyCode.KeyS, args => _ = InvokeAsync(SaveAsync), null);
+        await RestoreUnsavedAsync();
         _editorReady = true;
+    }
+
+    private async Task RestoreUnsavedAsync()
+    {
+        var kept = await _scripts!.TakeUnsavedAsync(UnsavedKey);
+        await _scripts.KeepUnsavedAsync("action-code", UnsavedKey, _action!.ConcurrencyStamp);
+        if (kept is null || kept.Code == _action.Code)
+            return;
+        if (kept.Stamp == _action.ConcurrencyStamp.ToString())
+        {
+            await _editor!.SetValue(kept.Code);
+            Snackbar.Add("Your unsaved changes were restored.", Severity.Info);
+            return;
+        }
+        await _scripts.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+        Snackbar.Add("Unsaved changes from this browser were dropped: the draft has been saved elsewhere since.", Severity.Warning);
+    }
+
+    private async Task DiscardAsync()
+    {
+        await _editor!.SetValue(_action!.Code);
+        await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+        _dirty = false;
     }
 
     private void OnCodeChanged(ModelContentChangedEvent change) => _dirty = true;
@@ -85,6 +112,7 @@ public sealed partial class Editor
         try
         {
             _action = await Actions.UpdateDraftAsync(_action.Id, new ActionUpdateRequest { Code = code, ExpectedStamp = _action.ConcurrencyStamp }, CancellationToken.None);
+            await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
             var error = Actions.CheckSyntax(code);
             _syntaxError = error?.ToString();
             await HighlightLineAsync(error?.Line);
@@ -152,12 +180,15 @@ public sealed partial class Editor
 
     private async Task OnSecretsChangedAsync(ActionDefinition action)
     {
-        _action = action;
-        if (_scripts is not null)
-            await _scripts.SetSecretsAsync(SecretNames());
+        await OnDraftChangedAsync(action);
+        await _scripts!.SetSecretsAsync(SecretNames());
     }
 
-    private void OnDraftChanged(ActionDefinition action) => _action = action;
+    private async Task OnDraftChangedAsync(ActionDefinition action)
+    {
+        _action = action;
+        await _scripts!.RebaseUnsavedAsync(UnsavedKey, action.ConcurrencyStamp);
+    }
 
     private async Task HighlightLineAsync(int? line)
     {

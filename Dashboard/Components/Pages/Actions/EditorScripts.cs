@@ -18,6 +18,30 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
 
     public Task ShowDiffAsync(string diffEditorId, string original, string modified) => CallAsync("showDiff", diffEditorId, original, modified);
 
+    /// <summary>Starts keeping the editor's unsaved code in the browser, under <paramref name="key"/>.</summary>
+    public Task KeepUnsavedAsync(string editorId, string key, Guid stamp) => CallAsync("keepUnsaved", editorId, key, stamp.ToString());
+
+    /// <summary>The code kept from an earlier visit, if any.</summary>
+    public async Task<UnsavedCode?> TakeUnsavedAsync(string key)
+    {
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/flowgate-editor.js");
+            return await _module.InvokeAsync<UnsavedCode?>("takeUnsaved", key);
+        }
+        catch (JSException e)
+        {
+            logger.LogWarning(e, "Editor script {Function} failed", "takeUnsaved");
+            return null;
+        }
+    }
+
+    /// <summary>Drops the kept code (saved or discarded); later edits are based on <paramref name="stamp"/>.</summary>
+    public Task ForgetUnsavedAsync(string key, Guid stamp) => CallAsync("forgetUnsaved", key, stamp.ToString());
+
+    /// <summary>The draft was saved without its code (secrets, dependencies): kept edits now build on <paramref name="stamp"/>.</summary>
+    public Task RebaseUnsavedAsync(string key, Guid stamp) => CallAsync("rebaseUnsaved", key, stamp.ToString());
+
     /// <summary>Removes the declarations (Monaco's extra libs outlive the page that added them).</summary>
     public Task ClearTypesAsync() => _module is null ? Task.CompletedTask : CallAsync("clearTypes");
 
