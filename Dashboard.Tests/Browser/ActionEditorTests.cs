@@ -16,6 +16,7 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
     {
         using var app = KestrelApp.Start();
         var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
         await page.GotoAsync(app.BaseUrl() + "/actions/library");
         await page.ClickAsync("[data-test=build-from-scratch]");
         await page.Locator("input[data-test=action-name]").FillAsync("MFA for Role");
@@ -53,6 +54,7 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         using var app = KestrelApp.Start();
         var id = await CreateActionAsync(app, "Versions " + Guid.NewGuid().ToString("N")[..6]);
         var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
         await page.GotoAsync($"{app.BaseUrl()}/actions/{id}");
 
         await TypeIntoHandlerAsync(page, "//marker_one");
@@ -102,11 +104,28 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await page.GetByText("This draft was changed elsewhere", new() { Exact = false }).First.WaitForAsync();
     }
 
-    private static async Task<string> CreateActionAsync(FlowgateApp app, string name)
+    [Fact]
+    public async Task Two_administrators_opening_editors_at_the_same_time_each_get_their_own_Action()
+    {
+        using var app = KestrelApp.Start();
+        var first = await _browser.SignInAsync(app);
+        await using var firstSession = first.Context;
+        var second = await _browser.SignInAsync(app);
+        await using var secondSession = second.Context;
+        var ids = await Task.WhenAll(CreateActionAsync(app, "First", "//first_admin\n"), CreateActionAsync(app, "Second", "//second_admin\n"));
+
+        await Task.WhenAll(first.GotoAsync($"{app.BaseUrl()}/actions/{ids[0]}"), second.GotoAsync($"{app.BaseUrl()}/actions/{ids[1]}"));
+
+        await Task.WhenAll(first.Locator("[data-test=save-draft]:enabled").WaitForAsync(), second.Locator("[data-test=save-draft]:enabled").WaitForAsync());
+        await Expect(first.Locator(".action-code-editor .view-lines"), "//first_admin");
+        await Expect(second.Locator(".action-code-editor .view-lines"), "//second_admin");
+    }
+
+    private static async Task<string> CreateActionAsync(FlowgateApp app, string name, string? code = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
-        return (await actions.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login" }, CancellationToken.None)).Id;
+        return (await actions.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None)).Id;
     }
 
     // The template ends with the last handler's closing "};": typing at the start of that line is inside the handler.

@@ -27,6 +27,7 @@ public sealed class ActionLibraryTests : IClassFixture<Infrastructure.Browser>
                 .ReplaceAsync("post-login", [new BindingReference(BindingRefType.ActionId, action.Id)], null, CancellationToken.None);
         }
         var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
         await page.GotoAsync(app.BaseUrl() + "/actions/library");
         var row = page.Locator("tr", new() { HasText = name });
         await Assertions.Expect(row.Locator("[data-test=action-status]")).ToHaveTextAsync("Deployed v1");
@@ -51,6 +52,7 @@ public sealed class ActionLibraryTests : IClassFixture<Infrastructure.Browser>
             id = (await scope.ServiceProvider.GetRequiredService<ActionService>()
                 .CreateAsync(new ActionCreateRequest { Name = "Runs", TriggerId = "post-login" }, CancellationToken.None)).Id;
         var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
         await page.GotoAsync($"{app.BaseUrl()}/actions/{id}");
         await page.Locator("[data-test=save-draft]:enabled").WaitForAsync();
 

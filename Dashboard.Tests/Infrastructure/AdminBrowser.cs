@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Flowgate.Tests.Infrastructure;
 
-/// <summary>A browser page signed in to the dashboard as a new administrator, the way a person signs in.</summary>
+/// <summary>
+/// A browser page signed in to the dashboard as a new administrator, the way a person signs in.
+/// Dispose the page's context before the app: an open circuit holds the host's shutdown for its whole timeout.
+/// </summary>
 internal static class AdminBrowser
 {
     public static async Task<IPage> SignInAsync(this IBrowser browser, FlowgateApp app)

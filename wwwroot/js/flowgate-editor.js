@@ -3,6 +3,12 @@
 // so each kind is replaced (never accumulated) when the editor opens another Action.
 const libs = new Map();
 
+// editor.main.js only declares Monaco's modules; the global `monaco` exists once the AMD loader
+// has resolved them, which can be after the circuit starts rendering on a slow machine.
+export function whenReady() {
+    return typeof monaco !== 'undefined' ? Promise.resolve() : new Promise(resolve => window.require(['vs/editor/editor.main'], () => resolve()));
+}
+
 function setLib(kind, path, text) {
     libs.get(kind)?.dispose();
     libs.set(kind, monaco.languages.typescript.javascriptDefaults.addExtraLib(text, path));

@@ -12,7 +12,7 @@ namespace Flowgate.Dashboard.Components.Pages.Actions;
 /// <summary>The Action editor: Monaco with the trigger's types, save (Ctrl+S) and deploy, and the side panels.</summary>
 public sealed partial class Editor
 {
-    private StandaloneCodeEditor? _editor;
+    private ActionCodeEditor? _editor;
     private VersionHistory? _history;
     private EditorScripts? _scripts;
     private ActionDefinition? _action;
@@ -23,6 +23,7 @@ public sealed partial class Editor
     private string[] _decorations = [];
     private bool _dirty;
     private bool _busy;
+    private bool _monacoLoaded;
     private bool _editorReady;
     private bool _showHistory;
 
@@ -52,6 +53,15 @@ public sealed partial class Editor
         {
             _missing = e.Message;
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        await _scripts!.WhenReadyAsync();
+        _monacoLoaded = true;
+        StateHasChanged();
     }
 
     private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor editor) => new()

@@ -10,6 +10,9 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
 {
     private IJSObjectReference? _module;
 
+    /// <summary>Completes when Monaco has loaded; editors are created only after it.</summary>
+    public Task WhenReadyAsync() => CallAsync("whenReady");
+
     public Task SetTypesAsync(string triggerId, string declarations, IEnumerable<string> secretNames) =>
         CallAsync("setTypes", triggerId, declarations, secretNames.ToArray());
 

@@ -11,7 +11,7 @@ public sealed partial class VersionHistory : IAsyncDisposable
 {
     private IReadOnlyList<ActionVersion>? _versions;
     private ActionVersion? _compared;
-    private StandaloneDiffEditor? _diff;
+    private ActionDiffEditor? _diff;
     private EditorScripts? _scripts;
     private bool _diffReady;
     private bool _busy;
