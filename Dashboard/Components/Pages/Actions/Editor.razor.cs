@@ -40,10 +40,15 @@ public sealed partial class Editor
 
     private string UnsavedKey => $"flowgate:unsaved:{Id}";
 
+    // One Monaco editor per Action: BlazorMonaco keeps an editor's text when one with the same id is created again.
+    private string EditorId => $"action-code-{Id}";
+
     protected override void OnInitialized() => _scripts = new EditorScripts(JS, Logger);
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_action is not null && _action.Id != Id)
+            (_editorReady, _dirty, _syntaxError, _showHistory, _decorations) = (false, false, null, false, []);
         try
         {
             await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
@@ -85,7 +90,7 @@ public sealed partial class Editor
     private async Task RestoreUnsavedAsync()
     {
         var kept = await _scripts!.TakeUnsavedAsync(UnsavedKey);
-        await _scripts.KeepUnsavedAsync("action-code", UnsavedKey, _action!.ConcurrencyStamp);
+        await _scripts.KeepUnsavedAsync(EditorId, UnsavedKey, _action!.ConcurrencyStamp);
         if (kept is null || kept.Code == _action.Code)
             return;
         if (kept.Stamp == _action.ConcurrencyStamp.ToString())
