@@ -105,7 +105,7 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
     }
 
     [Fact]
-    public async Task Two_administrators_opening_editors_at_the_same_time_each_get_their_own_Action()
+    public async Task Two_administrators_opening_editors_at_the_same_time_each_get_their_own_Action_and_moving_to_another_Action_shows_its_code()
     {
         using var app = KestrelApp.Start();
         var first = await _browser.SignInAsync(app);
@@ -119,6 +119,12 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await Task.WhenAll(first.Locator("[data-test=save-draft]:enabled").WaitForAsync(), second.Locator("[data-test=save-draft]:enabled").WaitForAsync());
         await Expect(first.Locator(".action-code-editor .view-lines"), "//first_admin");
         await Expect(second.Locator(".action-code-editor .view-lines"), "//second_admin");
+
+        // Within one circuit too: from one Action's editor through the library to another's.
+        await first.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Library", Exact = true }).ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Second", Exact = true }).ClickAsync();
+        await Expect(first.Locator(".action-code-editor .view-lines"), "//second_admin");
+        Assert.DoesNotContain("first_admin", await first.Locator(".action-code-editor .view-lines").InnerTextAsync());
     }
 
     private static async Task<string> CreateActionAsync(FlowgateApp app, string name, string? code = null)
