@@ -12,7 +12,7 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
     public ActionEditorTests(Infrastructure.Browser browser) => _browser = browser.Instance;
 
     [Fact]
-    public async Task An_Action_built_from_scratch_opens_with_its_template_completes_the_api_and_its_secret_names_and_never_shows_a_secret_value()
+    public async Task An_Action_built_from_scratch_opens_with_its_template_completes_the_api_and_its_secret_names_flags_wrong_calls_and_never_shows_a_secret_value()
     {
         using var app = KestrelApp.Start();
         var page = await _browser.SignInAsync(app);
@@ -46,6 +46,9 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await MoveIntoLastHandlerAsync(page);
         await page.Keyboard.TypeAsync("event.secrets.");
         await Expect(page.Locator(".monaco-editor .suggest-widget"), "API_KEY");
+
+        // The "api.multi" left in the code is a wrong call: type-checked against the declarations, it is flagged.
+        await page.WaitForFunctionAsync("() => monaco.editor.getModelMarkers({}).some(m => m.message.includes(\"'multi' does not exist on type 'PostLoginAPI'\"))");
     }
 
     [Fact]

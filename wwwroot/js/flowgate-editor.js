@@ -15,6 +15,11 @@ function setLib(kind, path, text) {
 }
 
 export function setTypes(triggerId, declarations, secretNames) {
+    // Type-check the Action's JavaScript against the declarations, so a wrong api call is underlined.
+    const javascript = monaco.languages.typescript.javascriptDefaults;
+    // 80001 suggests converting CommonJS to ES modules, but Actions are CommonJS by contract.
+    javascript.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [80001] });
+    javascript.setCompilerOptions({ ...javascript.getCompilerOptions(), checkJs: true, allowJs: true, allowNonTsExtensions: true, target: monaco.languages.typescript.ScriptTarget.ES2020 });
     setLib('trigger', `file:///flowgate/${triggerId}.d.ts`, declarations);
     setSecrets(secretNames);
 }
