@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Infrastructure;
 
@@ -9,8 +11,13 @@ namespace Flowgate.Tests.Infrastructure;
 /// </summary>
 public sealed class FlowgateApp : WebApplicationFactory<Program>
 {
-    public FlowgateApp(string? databasePath = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="databasePath">An existing database to reuse (a restart); null for a fresh one.</param>
+    /// <param name="services">Test doubles for services the host does not provide by itself.</param>
+    public FlowgateApp(string? databasePath = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         // A restart reuses the data directory too: it holds the key-encryption certificate.
         DataDirectory = databasePath is null ? Directory.CreateTempSubdirectory("flowgate-test-").FullName : System.IO.Path.GetDirectoryName(databasePath)!;
         DatabasePath = databasePath ?? System.IO.Path.Combine(DataDirectory, "flowgate.db");
@@ -29,6 +36,8 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Oidc:RequireHttps", "false");
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     /// <summary>The Management API audience for the test server's issuer.</summary>

@@ -3,9 +3,9 @@ namespace Flowgate.Tests.Infrastructure;
 /// <summary>A <see cref="FlowgateApp"/> listening on a real loopback port, for the browser.</summary>
 public static class KestrelApp
 {
-    public static FlowgateApp Start()
+    public static FlowgateApp Start(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        var app = new FlowgateApp();
+        var app = new FlowgateApp(services: services);
         app.UseKestrel(0);
         app.StartServer();
         return app;

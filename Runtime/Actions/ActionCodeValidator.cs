@@ -38,6 +38,7 @@ public sealed partial class ActionCodeValidator : IDisposable
 
     private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"action\.js:(?<line>\d+):(?<column>\d+)")]
+    // V8 names each compiled document uniquely after the first ("action [2].js"), so the suffix is optional.
+    [GeneratedRegex(@"action(?: \[\d+\])?\.js:(?<line>\d+):(?<column>\d+)")]
     private static partial Regex Position();
 }

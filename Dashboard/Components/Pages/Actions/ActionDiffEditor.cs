@@ -1,0 +1,9 @@
+using BlazorMonaco.Editor;
+
+namespace Flowgate.Dashboard.Components.Pages.Actions;
+
+/// <summary>BlazorMonaco's diff editor, created in its own circuit's browser (see <see cref="MonacoRuntimeGate"/>).</summary>
+public sealed class ActionDiffEditor : StandaloneDiffEditor
+{
+    protected override Task OnAfterRenderAsync(bool firstRender) => MonacoRuntimeGate.Run(jsRuntime, () => base.OnAfterRenderAsync(firstRender));
+}

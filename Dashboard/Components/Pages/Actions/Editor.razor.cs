@@ -1,0 +1,236 @@
+using BlazorMonaco;
+using BlazorMonaco.Editor;
+using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Triggers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Flowgate.Dashboard.Components.Pages.Actions;
+
+/// <summary>The Action editor: Monaco with the trigger's types, save (Ctrl+S) and deploy, and the side panels.</summary>
+public sealed partial class Editor
+{
+    private ActionCodeEditor? _editor;
+    private VersionHistory? _history;
+    private EditorScripts? _scripts;
+    private ActionDefinition? _action;
+    private TriggerDefinition _trigger = TriggerCatalog.All[0];
+    private int? _deployedNumber;
+    private string? _missing;
+    private string? _syntaxError;
+    private string[] _decorations = [];
+    private bool _dirty;
+    private bool _busy;
+    private bool _monacoLoaded;
+    private bool _editorReady;
+    private bool _showHistory;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    [Inject] private ActionService Actions { get; set; } = default!;
+    [Inject] private ActionDeployer Deployer { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<Editor> Logger { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    private ActionStatus Status => ActionStatus.Of(_action!, _deployedNumber);
+
+    private string UnsavedKey => $"flowgate:unsaved:{Id}";
+
+    // One Monaco editor per Action: BlazorMonaco keeps an editor's text when one with the same id is created again.
+    private string EditorId => $"action-code-{Id}";
+
+    protected override void OnInitialized() => _scripts = new EditorScripts(JS, Logger);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_action is not null && _action.Id != Id)
+            (_editorReady, _dirty, _syntaxError, _showHistory, _decorations) = (false, false, null, false, []);
+        try
+        {
+            await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
+            _trigger = TriggerCatalog.Find(_action!.TriggerId) ?? _trigger;
+        }
+        catch (OperationRejectedException e)
+        {
+            _missing = e.Message;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        await _scripts!.WhenReadyAsync();
+        _monacoLoaded = true;
+        StateHasChanged();
+    }
+
+    private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor editor) => new()
+    {
+        AutomaticLayout = true,
+        Language = "javascript",
+        Value = _action!.Code,
+        Minimap = new EditorMinimapOptions { Enabled = false },
+        FixedOverflowWidgets = true,
+        ScrollBeyondLastLine = false,
+    };
+
+    private async Task OnEditorReadyAsync()
+    {
+        await _scripts!.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), SecretNames());
+        await _editor!.AddCommand((int)KeyMod.CtrlCmd | (int)KeyCode.KeyS, args => _ = InvokeAsync(SaveAsync), null);
+        await RestoreUnsavedAsync();
+        _editorReady = true;
+    }
+
+    private async Task RestoreUnsavedAsync()
+    {
+        var kept = await _scripts!.TakeUnsavedAsync(UnsavedKey);
+        await _scripts.KeepUnsavedAsync(EditorId, UnsavedKey, _action!.ConcurrencyStamp);
+        if (kept is null || kept.Code == _action.Code)
+            return;
+        if (kept.Stamp == _action.ConcurrencyStamp.ToString())
+        {
+            await _editor!.SetValue(kept.Code);
+            Snackbar.Add("Your unsaved changes were restored.", Severity.Info);
+            return;
+        }
+        await _scripts.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+        Snackbar.Add("Unsaved changes from this browser were dropped: the draft has been saved elsewhere since.", Severity.Warning);
+    }
+
+    private async Task DiscardAsync()
+    {
+        await _editor!.SetValue(_action!.Code);
+        await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+        _dirty = false;
+    }
+
+    private void OnCodeChanged(ModelContentChangedEvent change) => _dirty = true;
+
+    private async Task SaveAsync() => await SaveIfDirtyAsync(force: true);
+
+    private Task<bool> SaveIfDirtyAsync() => SaveIfDirtyAsync(force: false);
+
+    private async Task<bool> SaveIfDirtyAsync(bool force)
+    {
+        if (_editor is null || _action is null || (!_dirty && !force))
+            return true;
+        _busy = true;
+        var code = await _editor.GetValue();
+        // Edits typed while the save is in flight mark the draft dirty again.
+        _dirty = false;
+        try
+        {
+            _action = await Actions.UpdateDraftAsync(_action.Id, new ActionUpdateRequest { Code = code, ExpectedStamp = _action.ConcurrencyStamp }, CancellationToken.None);
+            await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+            var error = Actions.CheckSyntax(code);
+            _syntaxError = error?.ToString();
+            await HighlightLineAsync(error?.Line);
+            Snackbar.Add(error is null ? "Draft saved." : "Draft saved, but it has a syntax error: it cannot be deployed.", error is null ? Severity.Success : Severity.Warning);
+            return true;
+        }
+        catch (OperationRejectedException e)
+        {
+            _dirty = true;
+            Snackbar.Add(e.Message, Severity.Error);
+            return false;
+        }
+        finally
+        {
+            _busy = false;
+            StateHasChanged();
+        }
+    }
+
+    private async Task DeployAsync()
+    {
+        if (!await SaveIfDirtyAsync())
+            return;
+        _busy = true;
+        try
+        {
+            var version = await Deployer.DeployAsync(_action!.Id, await ActorAsync(), CancellationToken.None);
+            Snackbar.Add($"Deployed as version {version.Number}.", Severity.Success);
+            await ReloadAsync();
+        }
+        catch (OperationRejectedException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
+        if (_history is not null)
+            await _history.RefreshAsync();
+    }
+
+    private async Task LoadAsync(ActionDefinition action)
+    {
+        _action = action;
+        _deployedNumber = action.DeployedVersionId is { } versionId
+            ? (await Deployer.GetVersionAsync(action.Id, versionId, CancellationToken.None)).Number
+            : null;
+    }
+
+    private void ToggleHistory() => _showHistory = !_showHistory;
+
+    private async Task<string> DraftCodeAsync() => _editor is null ? _action!.Code : await _editor.GetValue();
+
+    private async Task LoadIntoDraftAsync(string code)
+    {
+        await _editor!.SetValue(code);
+        Snackbar.Add("Version loaded into the editor. Save the draft to keep it.", Severity.Info);
+    }
+
+    private async Task OnSecretsChangedAsync(ActionDefinition action)
+    {
+        await OnDraftChangedAsync(action);
+        await _scripts!.SetSecretsAsync(SecretNames());
+    }
+
+    private async Task OnDraftChangedAsync(ActionDefinition action)
+    {
+        _action = action;
+        await _scripts!.RebaseUnsavedAsync(UnsavedKey, action.ConcurrencyStamp);
+    }
+
+    private async Task HighlightLineAsync(int? line)
+    {
+        if (_editor is null)
+            return;
+        ModelDeltaDecoration[] marks = line is { } number
+            ? [new ModelDeltaDecoration
+            {
+                Range = new BlazorMonaco.Range(number, 1, number, 1),
+                Options = new ModelDecorationOptions { IsWholeLine = true, ClassName = "action-error-line", LinesDecorationsClassName = "action-error-glyph" },
+            }]
+            : [];
+        _decorations = await _editor.DeltaDecorations(_decorations, marks);
+        if (line is { } reveal)
+            await _editor.RevealLineInCenterIfOutsideViewport(reveal, null);
+    }
+
+    private IEnumerable<string> SecretNames() => _action?.Secrets.Select(s => s.Name) ?? [];
+
+    private async Task<string?> ActorAsync() => (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_scripts is not null)
+        {
+            await _scripts.ClearTypesAsync();
+            await _scripts.DisposeAsync();
+        }
+    }
+}

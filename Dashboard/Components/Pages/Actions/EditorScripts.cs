@@ -1,0 +1,81 @@
+using Microsoft.JSInterop;
+
+namespace Flowgate.Dashboard.Components.Pages.Actions;
+
+/// <summary>
+/// The editor's own Monaco calls (<c>wwwroot/js/flowgate-editor.js</c>): type declarations, secret names, diff models.
+/// They only help the editor, so a failing call is logged and the page carries on.
+/// </summary>
+internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDisposable
+{
+    private IJSObjectReference? _module;
+
+    /// <summary>Completes when Monaco has loaded; editors are created only after it.</summary>
+    public Task WhenReadyAsync() => CallAsync("whenReady");
+
+    public Task SetTypesAsync(string triggerId, string declarations, IEnumerable<string> secretNames) =>
+        CallAsync("setTypes", triggerId, declarations, secretNames.ToArray());
+
+    // The names go as one array argument, not spread as the call's argument list.
+    public Task SetSecretsAsync(IEnumerable<string> secretNames) => CallAsync("setSecrets", (object)secretNames.ToArray());
+
+    public Task ShowDiffAsync(string diffEditorId, string original, string modified) => CallAsync("showDiff", diffEditorId, original, modified);
+
+    /// <summary>Starts keeping the editor's unsaved code in the browser, under <paramref name="key"/>.</summary>
+    public Task KeepUnsavedAsync(string editorId, string key, Guid stamp) => CallAsync("keepUnsaved", editorId, key, stamp.ToString());
+
+    /// <summary>The code kept from an earlier visit, if any.</summary>
+    public async Task<UnsavedCode?> TakeUnsavedAsync(string key)
+    {
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/flowgate-editor.js");
+            return await _module.InvokeAsync<UnsavedCode?>("takeUnsaved", key);
+        }
+        catch (JSException e)
+        {
+            logger.LogWarning(e, "Editor script {Function} failed", "takeUnsaved");
+            return null;
+        }
+    }
+
+    /// <summary>Drops the kept code (saved or discarded); later edits are based on <paramref name="stamp"/>.</summary>
+    public Task ForgetUnsavedAsync(string key, Guid stamp) => CallAsync("forgetUnsaved", key, stamp.ToString());
+
+    /// <summary>The draft was saved without its code (secrets, dependencies): kept edits now build on <paramref name="stamp"/>.</summary>
+    public Task RebaseUnsavedAsync(string key, Guid stamp) => CallAsync("rebaseUnsaved", key, stamp.ToString());
+
+    /// <summary>Removes the declarations (Monaco's extra libs outlive the page that added them).</summary>
+    public Task ClearTypesAsync() => _module is null ? Task.CompletedTask : CallAsync("clearTypes");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is null)
+            return;
+        try
+        {
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone with its page; Monaco went with it.
+        }
+    }
+
+    private async Task CallAsync(string function, params object[] args)
+    {
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/flowgate-editor.js");
+            await _module.InvokeVoidAsync(function, args);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone with its page; Monaco went with it.
+        }
+        catch (JSException e)
+        {
+            logger.LogWarning(e, "Editor script {Function} failed", function);
+        }
+    }
+}
