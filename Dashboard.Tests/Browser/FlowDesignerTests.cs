@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Admin;
 using Flowgate.Runtime.Flows;
@@ -14,7 +17,7 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
     private const string Password = "a long enough passphrase";
     // Grab items by their left edge (name or grip), away from the buttons on their right, and move
     // in steps as a hand does: the drop position comes from the items the pointer passes over.
-    private static readonly LocatorDragToOptions ByLeftEdge = new() { SourcePosition = new() { X = 12, Y = 12 }, Steps = 10 };
+    private static readonly LocatorDragToOptions ByLeftEdge = new() { SourcePosition = new() { X = 12, Y = 12 }, Steps = 40 };
     private readonly IBrowser _browser;
 
     public FlowDesignerTests(Infrastructure.Browser browser) => _browser = browser.Instance;
@@ -34,9 +37,11 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         await Expect(draftOnly.Locator("[data-test=palette-reason]")).ToContainTextAsync("Deploy it first");
         await Expect(draftOnly.Locator("[data-test=palette-add]")).ToBeDisabledAsync();
         await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-add]")).ToBeEnabledAsync();
+        await Expect(page.Locator("[data-test=apply]")).ToBeDisabledAsync();
 
         await PaletteItem(page, "Add roles").DragToAsync(page.Locator("[data-test=canvas-zone]"), ByLeftEdge);
         await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles"]);
+        await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-reason]")).ToHaveTextAsync("In this flow");
         await PaletteItem(page, "Require MFA").DragToAsync(Node(page, "Add roles"), ByLeftEdge);
         await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
         await Node(page, "Add roles").DragToAsync(Node(page, "Require MFA"), ByLeftEdge);
@@ -59,6 +64,9 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         var flow = await GetFlowAsync(app);
         Assert.Equal(["Require MFA", "Add roles"], flow.Bindings.Select(b => b.DisplayName));
         Assert.Equal([BindingFailurePolicy.FailClosed, BindingFailurePolicy.ContinueOnError], flow.Bindings.Select(b => b.FailurePolicy));
+        var bindings = await ManagementBindingsAsync(app);
+        Assert.Equal(["Require MFA", "Add roles"], bindings.Select(b => b.GetProperty("display_name").GetString()));
+        Assert.Equal(["fail", "continue"], bindings.Select(b => b.GetProperty("failure_policy").GetString()));
 
         await page.GotoAsync(app.BaseUrl() + "/actions/flows");
         var login = page.Locator("[data-test=flow-card][data-trigger=post-login]");
@@ -110,6 +118,16 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<BindingService>().GetAsync("post-login", CancellationToken.None);
+    }
+
+    private static async Task<JsonElement[]> ManagementBindingsAsync(FlowgateApp app)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };
+        var token = await http.RequestTokenAsync(await app.CreateApplicationAsync(), app.BaseUrl() + "/api/v2/");
+        var accessToken = (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var body = await http.GetFromJsonAsync<JsonElement>("/api/v2/actions/triggers/post-login/bindings");
+        return [.. body.GetProperty("bindings").EnumerateArray()];
     }
 
     private async Task<IPage> SignInAsync(FlowgateApp app, string path)

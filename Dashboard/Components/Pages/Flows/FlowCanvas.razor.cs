@@ -57,6 +57,9 @@ public sealed partial class FlowCanvas
     private bool CanDrop(FlowItem item, string zone) =>
         zone == FlowItem.PaletteZone ? item.IsNode : item.IsNode || _draft.RefusalFor(item) is null;
 
+    // Palette Actions that cannot be bound (never deployed, already in the flow) stay put.
+    private bool CannotDrag(FlowItem item) => !RendererInfo.IsInteractive || (!item.IsNode && _draft.RefusalFor(item) is not null);
+
     private int IndexOf(FlowItem node) => _draft.IndexOf(node);
 
     private void OnDropped(MudItemDropInfo<FlowItem> drop)

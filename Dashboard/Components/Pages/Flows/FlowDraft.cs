@@ -20,6 +20,9 @@ public sealed class FlowDraft
 
     public int IndexOf(FlowItem node) => _nodes.IndexOf(node);
 
+    /// <summary>Whether the Action is on the canvas already (a flow runs each Action once).</summary>
+    public bool Contains(string actionId) => _nodes.Any(n => n.ActionId == actionId);
+
     public bool IsDirty => !_live.SequenceEqual(_nodes.Select(n => (n.ActionId, n.FailurePolicy)));
 
     /// <summary>Starts over from the live flow and the trigger's Actions.</summary>
@@ -42,7 +45,7 @@ public sealed class FlowDraft
     {
         if (!action.IsDeployed)
             return $"'{action.Name}' has never been deployed. Deploy it first.";
-        if (_nodes.Any(n => n.ActionId == action.ActionId))
+        if (Contains(action.ActionId))
             return $"'{action.Name}' is already in this flow.";
         if (_nodes.Count >= ActionLimits.MaxBindingsPerTrigger)
             return $"A flow can hold at most {ActionLimits.MaxBindingsPerTrigger} Actions.";
