@@ -61,6 +61,13 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
         await Expect(Node(page, "Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
 
+        // The keyboard alternative moves nodes too; Discard brings back the live flow.
+        await Node(page, "Require MFA").Locator("[data-test=move-down]").ClickAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
+        await page.Locator("[data-test=discard]").ClickAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+
         var flow = await GetFlowAsync(app);
         Assert.Equal(["Require MFA", "Add roles"], flow.Bindings.Select(b => b.DisplayName));
         Assert.Equal([BindingFailurePolicy.FailClosed, BindingFailurePolicy.ContinueOnError], flow.Bindings.Select(b => b.FailurePolicy));

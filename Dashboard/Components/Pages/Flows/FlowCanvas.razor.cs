@@ -17,6 +17,7 @@ public sealed partial class FlowCanvas
     private MudDropContainer<FlowItem>? _container;
     private FlowDescriptor? _descriptor;
     private IFlowTestRunner? _testRunner;
+    private string? _loadedTriggerId;
     private string? _version;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
@@ -35,6 +36,11 @@ public sealed partial class FlowCanvas
 
     protected override async Task OnParametersSetAsync()
     {
+        // Only a different trigger reloads: a re-render must never throw away unapplied changes.
+        if (TriggerId == _loadedTriggerId)
+            return;
+        _loadedTriggerId = TriggerId;
+        _message = null;
         _testRunner = Services.GetService<IFlowTestRunner>();
         var trigger = TriggerCatalog.Find(TriggerId);
         _descriptor = trigger is null ? null : FlowDescriptor.For(trigger.Id, trigger.DisplayName);
