@@ -38,6 +38,10 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         await Expect(draftOnly.Locator("[data-test=palette-add]")).ToBeDisabledAsync();
         await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-add]")).ToBeEnabledAsync();
         await Expect(page.Locator("[data-test=apply]")).ToBeDisabledAsync();
+        await page.Locator("input[data-test=palette-search]").FillAsync("mfa");
+        await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(1);
+        await page.Locator("input[data-test=palette-search]").FillAsync("");
+        await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(3);
 
         await PaletteItem(page, "Add roles").DragToAsync(page.Locator("[data-test=canvas-zone]"), ByLeftEdge);
         await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles"]);

@@ -51,8 +51,15 @@ public sealed partial class FlowCanvas
     private async Task LoadAsync()
     {
         var flow = await Bindings.GetAsync(TriggerId, CancellationToken.None);
-        var actions = await Actions.ListAsync(new ActionFilter(TriggerId, PerPage: 100), CancellationToken.None);
-        _draft.Load(flow, actions.Items);
+        var actions = new List<ActionDefinition>();
+        ActionPage<ActionDefinition> page;
+        do
+        {
+            page = await Actions.ListAsync(new ActionFilter(TriggerId, Page: actions.Count / 100, PerPage: 100), CancellationToken.None);
+            actions.AddRange(page.Items);
+        }
+        while (page.Items.Count == 100 && actions.Count < page.Total);
+        _draft.Load(flow, actions);
         _version = flow.Version;
         _container?.Refresh();
     }
