@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Admin;
+using Flowgate.Runtime.Flows;
+using Flowgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Flowgate.Tests.Browser;
+
+public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
+{
+    private const string Email = "flows@example.com";
+    private const string Password = "a long enough passphrase";
+    // Grab items by their left edge (name or grip), away from the buttons on their right, and move
+    // in steps as a hand does: the drop position comes from the items the pointer passes over.
+    private static readonly LocatorDragToOptions ByLeftEdge = new() { SourcePosition = new() { X = 12, Y = 12 }, Steps = 40 };
+    private readonly IBrowser _browser;
+
+    public FlowDesignerTests(Infrastructure.Browser browser) => _browser = browser.Instance;
+
+    [Fact]
+    public async Task Two_Actions_dragged_into_the_Login_flow_and_reordered_stay_in_that_order_after_apply_and_reload()
+    {
+        using var app = KestrelApp.Start();
+        await CreateActionAsync(app, "Add roles", deploy: true);
+        await CreateActionAsync(app, "Require MFA", deploy: true);
+        await CreateActionAsync(app, "Draft only", deploy: false);
+        var page = await SignInAsync(app, "/actions/flows/post-login");
+
+        await Expect(page.Locator("[data-test=start]")).ToHaveTextAsync("User logged in");
+        await Expect(page.Locator("[data-test=complete]")).ToHaveTextAsync("Token issued");
+        var draftOnly = PaletteItem(page, "Draft only");
+        await Expect(draftOnly.Locator("[data-test=palette-reason]")).ToContainTextAsync("Deploy it first");
+        await Expect(draftOnly.Locator("[data-test=palette-add]")).ToBeDisabledAsync();
+        await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-add]")).ToBeEnabledAsync();
+        await Expect(page.Locator("[data-test=apply]")).ToBeDisabledAsync();
+        await page.Locator("input[data-test=palette-search]").FillAsync("mfa");
+        await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(1);
+        await page.Locator("input[data-test=palette-search]").FillAsync("");
+        await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(3);
+
+        await PaletteItem(page, "Add roles").DragToAsync(page.Locator("[data-test=canvas-zone]"), ByLeftEdge);
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles"]);
+        await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-reason]")).ToHaveTextAsync("In this flow");
+        await PaletteItem(page, "Require MFA").DragToAsync(Node(page, "Add roles"), ByLeftEdge);
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
+        await Node(page, "Add roles").DragToAsync(Node(page, "Require MFA"), ByLeftEdge);
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Node(page, "Add roles").Locator("[data-test=failure-policy]").ClickAsync();
+        await Expect(Node(page, "Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeVisibleAsync();
+
+        // Leaving with unapplied changes asks first; staying keeps them.
+        await page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+
+        await page.Locator("[data-test=apply]").ClickAsync();
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+        await page.ReloadAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(Node(page, "Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
+
+        // The keyboard alternative moves nodes too; Discard brings back the live flow.
+        await Node(page, "Require MFA").Locator("[data-test=move-down]").ClickAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
+        await page.Locator("[data-test=discard]").ClickAsync();
+        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+
+        var flow = await GetFlowAsync(app);
+        Assert.Equal(["Require MFA", "Add roles"], flow.Bindings.Select(b => b.DisplayName));
+        Assert.Equal([BindingFailurePolicy.FailClosed, BindingFailurePolicy.ContinueOnError], flow.Bindings.Select(b => b.FailurePolicy));
+        var bindings = await ManagementBindingsAsync(app);
+        Assert.Equal(["Require MFA", "Add roles"], bindings.Select(b => b.GetProperty("display_name").GetString()));
+        Assert.Equal(["fail", "continue"], bindings.Select(b => b.GetProperty("failure_policy").GetString()));
+
+        await page.GotoAsync(app.BaseUrl() + "/actions/flows");
+        var login = page.Locator("[data-test=flow-card][data-trigger=post-login]");
+        await Expect(login.Locator("[data-test=bound-count]")).ToHaveTextAsync("2 Actions bound");
+        await Expect(login).ToContainTextAsync("Login");
+    }
+
+    [Fact]
+    public async Task A_second_admin_applying_over_a_flow_changed_since_they_opened_it_gets_a_conflict_not_an_overwrite()
+    {
+        using var app = KestrelApp.Start();
+        await CreateActionAsync(app, "First admin's Action", deploy: true);
+        await CreateActionAsync(app, "Second admin's Action", deploy: true);
+        var first = await SignInAsync(app, "/actions/flows/post-login");
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync(app.BaseUrl() + "/actions/flows/post-login");
+
+        await PaletteItem(first, "First admin's Action").Locator("[data-test=palette-add]").ClickAsync();
+        await first.Locator("[data-test=apply]").ClickAsync();
+        await Expect(first.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+
+        await PaletteItem(second, "Second admin's Action").Locator("[data-test=palette-add]").ClickAsync();
+        await second.Locator("[data-test=apply]").ClickAsync();
+        await Expect(second.Locator("[data-test=flow-message]")).ToContainTextAsync("changed by someone else");
+        await Expect(second.Locator("[data-test=unapplied]")).ToBeVisibleAsync();
+        Assert.Equal(["First admin's Action"], (await GetFlowAsync(app)).Bindings.Select(b => b.DisplayName));
+
+        await second.Locator("[data-test=reload]").ClickAsync();
+        await Expect(NodeNames(second)).ToHaveTextAsync(["First admin's Action"]);
+        await Expect(second.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+    }
+
+    private static ILocator PaletteItem(IPage page, string name) => page.Locator($"[data-test=palette-item][data-action=\"{name}\"]");
+
+    private static ILocator Node(IPage page, string name) => page.Locator($"[data-test=flow-node][data-action=\"{name}\"]");
+
+    private static ILocator NodeNames(IPage page) => page.Locator("[data-test=flow-node] [data-test=node-name]");
+
+    private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy)
+    {
+        using var scope = app.Services.CreateScope();
+        var action = await scope.ServiceProvider.GetRequiredService<ActionService>()
+            .CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login" }, CancellationToken.None);
+        if (deploy)
+            await scope.ServiceProvider.GetRequiredService<ActionDeployer>().DeployAsync(action.Id, Email, CancellationToken.None);
+    }
+
+    private static async Task<FlowSnapshot> GetFlowAsync(FlowgateApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<BindingService>().GetAsync("post-login", CancellationToken.None);
+    }
+
+    private static async Task<JsonElement[]> ManagementBindingsAsync(FlowgateApp app)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };
+        var token = await http.RequestTokenAsync(await app.CreateApplicationAsync(), app.BaseUrl() + "/api/v2/");
+        var accessToken = (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var body = await http.GetFromJsonAsync<JsonElement>("/api/v2/actions/triggers/post-login/bindings");
+        return [.. body.GetProperty("bindings").EnumerateArray()];
+    }
+
+    private async Task<IPage> SignInAsync(FlowgateApp app, string path)
+    {
+        await app.Services.GetRequiredService<AdminAccountService>().CreateAsync(Email, Password, CancellationToken.None);
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl() + path);
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("[data-test=canvas]").WaitForAsync();
+        return page;
+    }
+}
