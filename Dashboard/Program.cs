@@ -4,6 +4,7 @@ using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Endpoints.Management;
 using Flowgate.Dashboard.Hosting;
 using Flowgate.Dashboard.Oidc;
+using Flowgate.Dashboard.Testing;
 using Flowgate.Runtime.Store;
 
 // Commands that need no web host (the sandbox worker, `actions test`) run and exit here.
@@ -17,6 +18,7 @@ builder.AddStore();                 // EF Core (SQLite or SQL Server), Data Prot
 builder.AddOidcServer();            // OpenIddict at Auth0's paths, keys persisted
 builder.AddAdminAuthentication();   // administrator cookie, lockout
 builder.AddManagementApi();         // /api/v2 bearer auth with Auth0's errors
+builder.AddSandbox();               // V8 in supervised worker processes; test runners
 builder.AddDashboardUi();           // Blazor Server + MudBlazor
 
 var app = builder.Build();

@@ -16,6 +16,8 @@ public static class ActionsRegistration
         services.AddScoped<ActionService>();
         services.AddScoped<ActionDeployer>();
         services.AddScoped<BindingService>();
+        services.AddScoped<DeployedFlowLoader>();
+        services.AddScoped<DraftRunner>();
         return services;
     }
 }

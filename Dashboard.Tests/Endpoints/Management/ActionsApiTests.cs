@@ -92,6 +92,29 @@ public sealed class ActionsApiTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task Testing_a_draft_runs_it_in_the_sandbox_with_its_secrets_and_returns_commands_and_logs()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var response = await http.PostAsJsonAsync("/api/v2/actions/actions", new
+        {
+            name = Unique("tested"),
+            supported_triggers = new[] { new { id = "post-login" } },
+            code = "exports.onExecutePostLogin = async (event, api) => { console.log('hi ' + event.user.email); api.idToken.setCustomClaim('https://x/k', event.secrets.KEY.length); };",
+            secrets = new[] { new { name = "KEY", value = "12345" } },
+        });
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var test = await http.PostAsJsonAsync($"/api/v2/actions/actions/{id}/test", new { payload = new { user = new { user_id = "auth0|1", email = "j@example.com" } } });
+
+        Assert.Equal(HttpStatusCode.OK, test.StatusCode);
+        var payload = (await test.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payload");
+        var command = payload.GetProperty("commands")[0];
+        Assert.Equal("idToken.setCustomClaim", command.GetProperty("method").GetString());
+        Assert.Equal(5, command.GetProperty("args")[1].GetInt32());
+        Assert.Contains("hi j@example.com", payload.GetProperty("logs")[0].GetString());
+    }
+
+    [Fact]
     public async Task Bad_requests_get_clear_errors()
     {
         var http = await _app.CreateManagementClientAsync();

@@ -11,6 +11,7 @@ internal static class ManagementApiEndpoints
         api.MapResourceServers();
         api.MapTriggers();
         api.MapActions();
+        api.MapActionTest();
         api.MapBindings();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
