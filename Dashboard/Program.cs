@@ -3,6 +3,7 @@ using Flowgate.Dashboard.Cli;
 using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Endpoints.Management;
 using Flowgate.Dashboard.Hosting;
+using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Dashboard.Testing;
 using Flowgate.Runtime.Store;
@@ -17,6 +18,7 @@ if (CommandLine.IsHostCommand(args))
 builder.AddStore();                 // EF Core (SQLite or SQL Server), Data Protection keys in the database
 builder.AddOidcServer();            // OpenIddict at Auth0's paths, keys persisted
 builder.AddAdminAuthentication();   // administrator cookie, lockout
+builder.AddHostedLogin();           // end users: Identity, session cookie
 builder.AddManagementApi();         // /api/v2 bearer auth with Auth0's errors
 builder.AddSandbox();               // V8 in supervised worker processes; test runners
 builder.AddDashboardUi();           // Blazor Server + MudBlazor
@@ -35,7 +37,10 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");    // database reachable
+app.MapAuthorizationEndpoint();     // /authorize: hosted login, then the code
 app.MapTokenEndpoint();             // POST /oauth/token
+app.MapUserInfoEndpoint();          // /userinfo
+app.MapLogoutEndpoints();           // /v2/logout, /oidc/logout
 app.MapManagementApi();             // /api/v2/...
 app.MapDashboard();                 // admin UI and its sign-in pages
 app.AnnounceAddresses();

@@ -13,7 +13,7 @@ internal static class TokenEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ClientCredentialsGrant clientCredentials, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext context, ClientCredentialsGrant clientCredentials, CodeExchange codes, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -21,6 +21,9 @@ internal static class TokenEndpoint
         if (request.IsClientCredentialsGrantType())
             return await clientCredentials.HandleAsync(context, request, cancellationToken);
 
-        return OidcErrors.Forbid(Errors.UnsupportedGrantType, "This grant type is not supported yet.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+            return await codes.HandleAsync(context);
+
+        return OidcErrors.Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 }

@@ -1,0 +1,48 @@
+using Flowgate.Runtime.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>The hosted pages' password login and signup, with Identity's lockout; errors are user-facing text.</summary>
+internal sealed class EndUserSignIn(UserManager<TenantUser> users, SignInManager<TenantUser> signIn, TimeProvider clock, ILogger<EndUserSignIn> logger)
+{
+    /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
+    public async Task<string?> PasswordAsync(HttpContext context, string email, string password)
+    {
+        signIn.Context = context;
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+            return "Wrong email or password.";
+        if (user.Blocked)
+            return "This account is blocked. Contact the application's administrator.";
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} locked out after failed logins", user.Id);
+            return "This account is locked after too many failed attempts. Try again later.";
+        }
+        if (!result.Succeeded)
+            return "Wrong email or password.";
+
+        user.LoginsCount++;
+        user.LastLogin = clock.GetUtcNow();
+        await users.UpdateAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return null;
+    }
+
+    /// <summary>Creates the user and signs them in; returns the problems when it cannot.</summary>
+    public async Task<IReadOnlyList<string>> SignUpAsync(HttpContext context, string email, string password)
+    {
+        signIn.Context = context;
+        email = email.Trim();
+        var now = clock.GetUtcNow();
+        var user = new TenantUser { Id = UserIds.NewDatabaseUserId(), UserName = email, Email = email, CreatedAt = now, UpdatedAt = now, LoginsCount = 1, LastLogin = now };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+            return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? "An account with this email already exists." : e.Description).Distinct().ToList();
+        logger.LogInformation("User {UserId} signed up", user.Id);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return [];
+    }
+}

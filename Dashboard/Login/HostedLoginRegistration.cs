@@ -1,0 +1,28 @@
+using Flowgate.Runtime.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>End users' identity and session cookie, separate from the administrators' cookie.</summary>
+internal static class HostedLoginRegistration
+{
+    public static WebApplicationBuilder AddHostedLogin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddEndUserIdentity();
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "flowgate.session";
+            cookie.Cookie.HttpOnly = true;
+            // Lax: the session must ride along when an application sends the browser to /authorize.
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/u/login";
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(3);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddScoped<LoginClaims>();
+        builder.Services.AddScoped<EndUserSignIn>();
+        return builder;
+    }
+}

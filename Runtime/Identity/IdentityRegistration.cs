@@ -1,0 +1,32 @@
+using Flowgate.Runtime.Store;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flowgate.Runtime.Identity;
+
+/// <summary>ASP.NET Core Identity for end users: hashing, lockout, tokens for password reset and TOTP.</summary>
+public static class IdentityRegistration
+{
+    public static IServiceCollection AddEndUserIdentity(this IServiceCollection services)
+    {
+        services.AddIdentityCore<TenantUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                // Length over composition rules (NIST SP 800-63B).
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<TenantRole>()
+            .AddEntityFrameworkStores<FlowgateDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+}
