@@ -23,9 +23,5 @@ internal static class AdminSignIn
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(AdminAuthentication.Scheme);
 
     /// <summary>Only local paths are followed after sign-in. Prevents open redirects.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    public static string SafeReturnUrl(string? returnUrl) => Hosting.LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/";
 }

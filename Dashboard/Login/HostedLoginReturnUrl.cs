@@ -6,11 +6,7 @@ namespace Flowgate.Dashboard.Login;
 internal static class HostedLoginReturnUrl
 {
     /// <summary>Prevents open redirects: a local path, never <c>//host</c> or <c>/\host</c>.</summary>
-    public static string Safe(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/u/logged-in";
+    public static string Safe(string? returnUrl) => Hosting.LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/u/logged-in";
 
     /// <summary>The <c>client_id</c> of the authorization request being completed, if any.</summary>
     public static string? ClientId(string? returnUrl)
