@@ -24,7 +24,8 @@ internal static class AuthorizationEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis)
+        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
+        ApplicationService applications, PostLoginFlow postLogin)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -43,6 +44,10 @@ internal static class AuthorizationEndpoint
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), string.IsNullOrEmpty(audience) ? null : audience);
+        var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
+            await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience);
+        if (await postLogin.RunAsync(eventJson, user, identity, context.RequestAborted) is { } denied)
+            return OidcErrors.Forbid(Errors.AccessDenied, denied);
         return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
