@@ -17,8 +17,8 @@ public sealed partial class ActionCodeValidator : IDisposable
     /// <summary>Returns null when the code parses; otherwise the SyntaxError with its position.</summary>
     public ActionSyntaxError? Validate(string code)
     {
-        if (System.Text.Encoding.UTF8.GetByteCount(code) > ActionLimits.MaxCodeBytes)
-            return new ActionSyntaxError($"The code is larger than {ActionLimits.MaxCodeBytes / 1024} kB.", null, null);
+        if (ActionLimits.CodeSizeProblem(code) is { } problem)
+            return new ActionSyntaxError(problem, null, null);
         try
         {
             using var script = _runtime.Compile(new DocumentInfo("action.js"), Prefix + code + "\n})");

@@ -48,8 +48,7 @@ public sealed class ActionDeployer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await actions.FindAsync(db, actionId, cancellationToken);
         var query = db.ActionVersions.AsNoTracking().Where(v => v.TenantId == tenant.Id && v.ActionId == actionId);
-        perPage = Math.Clamp(perPage, 1, 100);
-        page = Math.Max(page, 0);
+        (page, perPage) = ActionLimits.Paging(page, perPage);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(v => v.Number).Skip(page * perPage).Take(perPage).ToListAsync(cancellationToken);
         return new ActionPage<ActionVersion>(items, total, page, perPage);

@@ -29,8 +29,7 @@ public sealed class ActionService(
             query = query.Where(a => a.Name == filter.Name);
         if (filter.Deployed is { } deployed)
             query = deployed ? query.Where(a => a.DeployedVersionId != null) : query.Where(a => a.DeployedVersionId == null);
-        var perPage = Math.Clamp(filter.PerPage, 1, 100);
-        var page = Math.Max(filter.Page, 0);
+        var (page, perPage) = ActionLimits.Paging(filter.Page, filter.PerPage);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(a => a.Name).Skip(page * perPage).Take(perPage).AsSplitQuery().ToListAsync(cancellationToken);
         return new ActionPage<ActionDefinition>(items, total, page, perPage);
@@ -40,6 +39,14 @@ public sealed class ActionService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await FindAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>The Actions with these ids (those that exist in the tenant), in one read.</summary>
+    public async Task<IReadOnlyDictionary<string, ActionDefinition>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Actions.AsNoTracking().Include(a => a.Secrets).Include(a => a.Dependencies).AsSplitQuery()
+            .Where(a => a.TenantId == tenant.Id && ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
     }
 
     /// <summary>Creates an Action whose draft starts from the trigger's template unless code is given.</summary>
@@ -167,7 +174,7 @@ public sealed class ActionService(
 
     private static void ValidateSize(string code)
     {
-        if (System.Text.Encoding.UTF8.GetByteCount(code) > ActionLimits.MaxCodeBytes)
-            throw new OperationRejectedException(RejectionKind.Invalid, $"The code is larger than {ActionLimits.MaxCodeBytes / 1024} kB.");
+        if (ActionLimits.CodeSizeProblem(code) is { } problem)
+            throw new OperationRejectedException(RejectionKind.Invalid, problem);
     }
 }

@@ -15,8 +15,7 @@ internal static class BindingEndpoints
     private static async Task<IResult> ListAsync(string triggerId, int? page, int? per_page, BindingService bindings, ActionService actions, CancellationToken cancellationToken)
     {
         var flow = await bindings.GetAsync(triggerId, cancellationToken);
-        var perPage = Math.Clamp(per_page ?? 50, 1, 100);
-        var pageIndex = Math.Max(page ?? 0, 0);
+        var (pageIndex, perPage) = ActionLimits.Paging(page ?? 0, per_page ?? 50);
         var items = await ToJsonAsync(flow.Bindings.Skip(pageIndex * perPage).Take(perPage), actions, cancellationToken);
         return TypedResults.Ok(new { total = flow.Bindings.Count, page = pageIndex, per_page = perPage, bindings = items });
     }
@@ -47,11 +46,11 @@ internal static class BindingEndpoints
         return TypedResults.Ok(new { bindings = await ToJsonAsync(flow.Bindings, actions, cancellationToken) });
     }
 
+    // One read of the trigger's Actions, not one per binding.
     private static async Task<List<object>> ToJsonAsync(IEnumerable<TriggerBinding> bindings, ActionService actions, CancellationToken cancellationToken)
     {
-        var items = new List<object>();
-        foreach (var binding in bindings)
-            items.Add(ActionJson.Binding(binding, await actions.GetAsync(binding.ActionId, cancellationToken)));
-        return items;
+        var list = bindings.ToList();
+        var byId = await actions.GetManyAsync(list.Select(b => b.ActionId).ToList(), cancellationToken);
+        return list.Select(binding => ActionJson.Binding(binding, byId.GetValueOrDefault(binding.ActionId))).ToList();
     }
 }
