@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Flowgate.Runtime.Actions;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await page.Locator("input[data-test=action-name]").FillAsync("MFA for Role");
         await page.ClickAsync("[data-test=create-action]");
 
-        await page.WaitForURLAsync("**/actions/*-*");
+        // Blazor navigates within the document; polling the address avoids Playwright's navigation-event race.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/actions/[0-9a-f]{8}-"));
         var code = page.Locator(".action-code-editor .view-lines");
         await Expect(code, "exports.onExecutePostLogin");
         Assert.Contains("Login / Post Login", await page.Locator("h1 + *").InnerTextAsync());
