@@ -13,7 +13,7 @@ internal static class RuntimeCommands
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         return args switch
         {
-            ["sandbox-worker", ..] => await SandboxWorkerProcess.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), stop.Token),
+            ["sandbox-worker", ..] => await SandboxWorkerProcess.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), stop.Token, stdinDescriptor: 0),
             ["actions", "test", .. var rest] => await ActionsTestCommand.RunAsync(rest, Console.Out, Console.Error, stop.Token),
             _ => null,
         };

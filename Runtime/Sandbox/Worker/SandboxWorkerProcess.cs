@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Flowgate.Shared.Execution;
 
@@ -11,8 +12,12 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// </summary>
 public static class SandboxWorkerProcess
 {
-    /// <summary>Serves requests until stdin closes; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(Stream stdin, Stream stdout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves requests until stdin closes; returns the process exit code. <paramref name="stdinDescriptor"/>
+    /// is the file descriptor behind <paramref name="stdin"/> (0 for the process's own), polled to spin
+    /// briefly for the next request; -1 when there is none.
+    /// </summary>
+    public static async Task<int> RunAsync(Stream stdin, Stream stdout, CancellationToken cancellationToken, int stdinDescriptor = -1)
     {
         var options = await WorkerFraming.ReadAsync<SandboxOptions>(stdin, cancellationToken);
         if (options is null)
@@ -20,49 +25,45 @@ public static class SandboxWorkerProcess
             return 0;
         }
         await using var sandbox = new V8ActionSandbox(options);
-        using var writeLock = new SemaphoreSlim(1, 1);
-        var running = new List<Task>();
-        // Blocking reads on a dedicated thread: the lowest latency for a pipe (see WorkerFraming.Read).
-        var reader = new Thread(() =>
-        {
-            while (!cancellationToken.IsCancellationRequested && WorkerFraming.Read<WorkerRequest>(stdin) is { } request)
-            {
-                lock (running)
-                {
-                    running.RemoveAll(t => t.IsCompleted);
-                    running.Add(Task.Run(() => ServeAsync(sandbox, request, stdout, writeLock, cancellationToken), cancellationToken));
-                }
-            }
-        }) { IsBackground = true, Name = "sandbox-worker-requests" };
-        reader.Start();
-        await Task.Run(reader.Join, cancellationToken);
-        Task[] pending;
-        lock (running)
-        {
-            pending = [.. running];
-        }
-        await Task.WhenAll(pending);
+        var codes = new ConcurrentDictionary<string, string>();
+        var server = new RequestLoop(stdin, stdinDescriptor, request => ServeAsync(sandbox, WithCode(request, codes), stdout, cancellationToken), cancellationToken);
+        await Task.Run(server.Run, cancellationToken);
+        await server.DrainAsync();
         return 0;
     }
 
-    private static async Task ServeAsync(V8ActionSandbox sandbox, WorkerRequest request, Stream stdout, SemaphoreSlim writeLock, CancellationToken cancellationToken)
+    // The host sends a version's code once; this worker keeps it to recompile after an isolate is rebuilt.
+    private static WorkerRequest WithCode(WorkerRequest request, ConcurrentDictionary<string, string> codes)
     {
-        var result = request.Kind == "prepare"
+        if (!request.CodeOmitted)
+        {
+            codes[request.Request.VersionId] = request.Request.Code;
+            return request;
+        }
+        return codes.TryGetValue(request.Request.VersionId, out var code)
+            ? request with { Request = request.Request with { Code = code }, CodeOmitted = false }
+            : request;
+    }
+
+    private static async Task ServeAsync(V8ActionSandbox sandbox, WorkerRequest request, Stream stdout, CancellationToken cancellationToken)
+    {
+        var result = request.CodeOmitted
+            ? ActionExecutionResult.Failed(ActionErrorClass.PlatformError, WorkerErrors.MissingCode, "The worker has no code for this version; the host resends it.")
+            : request.Kind == "prepare"
             ? new ActionExecutionResult { Error = await sandbox.PrepareAsync(request.Request, cancellationToken) }
             : await sandbox.ExecuteAsync(request.Request, cancellationToken);
-        await writeLock.WaitAsync(cancellationToken);
-        try
+        // Replies are small and the pipe is local: a blocking write under a lock beats an async hop.
+        lock (stdout)
         {
-            WorkerFraming.Write(stdout, new WorkerReply(request.Id, result));
-        }
-        catch (JsonException e)
-        {
-            var failed = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message);
-            WorkerFraming.Write(stdout, new WorkerReply(request.Id, failed));
-        }
-        finally
-        {
-            writeLock.Release();
+            try
+            {
+                WorkerFraming.Write(stdout, new WorkerReply(request.Id, result));
+            }
+            catch (JsonException e)
+            {
+                var failed = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message);
+                WorkerFraming.Write(stdout, new WorkerReply(request.Id, failed));
+            }
         }
     }
 }

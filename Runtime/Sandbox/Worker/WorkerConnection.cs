@@ -17,6 +17,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StringBuilder _stderrTail = new();
     private readonly Action<IReadOnlyCollection<string>> _onCrash;
+    private readonly ConcurrentDictionary<string, bool> _versionsSent = new();
+    private static readonly TimeSpan ReplySpin = TimeSpan.FromMilliseconds(0.3);
     private long _nextId;
     private volatile bool _dead;
 
@@ -52,11 +54,27 @@ internal sealed class WorkerConnection : IAsyncDisposable
 
     public async Task<ActionExecutionResult> SendAsync(string kind, ActionExecutionRequest request, CancellationToken cancellationToken)
     {
+        var codeOmitted = _versionsSent.ContainsKey(request.VersionId);
+        var result = await SendOnceAsync(new WorkerRequest(0, kind, request, codeOmitted), cancellationToken);
+        if (codeOmitted && result.Error?.Name == WorkerErrors.MissingCode)
+        {
+            _versionsSent.TryRemove(request.VersionId, out _);
+            result = await SendOnceAsync(new WorkerRequest(0, kind, request), cancellationToken);
+        }
+        if (result.Error?.Class != ActionErrorClass.PlatformError)
+        {
+            _versionsSent.TryAdd(request.VersionId, true);
+        }
+        return result;
+    }
+
+    private async Task<ActionExecutionResult> SendOnceAsync(WorkerRequest message, CancellationToken cancellationToken)
+    {
         var id = Interlocked.Increment(ref _nextId);
         // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
         // continuations are short (they record the result), and a crash fails them off this thread.
         var reply = new TaskCompletionSource<ActionExecutionResult>();
-        _pending[id] = (reply, request.VersionId);
+        _pending[id] = (reply, message.Request.VersionId);
         if (_dead)
         {
             FailAll();
@@ -66,7 +84,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
             await _writeLock.WaitAsync(cancellationToken);
             try
             {
-                WorkerFraming.Write(_process.StandardInput.BaseStream, new WorkerRequest(id, kind, request));
+                RequestFraming.Write(_process.StandardInput.BaseStream, message with { Id = id });
             }
             finally
             {
@@ -85,8 +103,18 @@ internal sealed class WorkerConnection : IAsyncDisposable
         try
         {
             var stdout = _process.StandardOutput.BaseStream;
-            while (WorkerFraming.Read<WorkerReply>(stdout) is { } reply)
+            var fd = stdout is System.IO.Pipes.PipeStream pipe ? (int)pipe.SafePipeHandle.DangerousGetHandle() : -1;
+            while (true)
             {
+                // A reply is due: spin for it rather than sleep (see PipeSpin).
+                if (fd >= 0 && !_pending.IsEmpty)
+                {
+                    PipeSpin.UntilReadable(fd, ReplySpin);
+                }
+                if (WorkerFraming.Read<WorkerReply>(stdout) is not { } reply)
+                {
+                    break;
+                }
                 if (_pending.TryRemove(reply.Id, out var pending))
                 {
                     pending.Reply.TrySetResult(reply.Result);

@@ -36,7 +36,11 @@ internal static class WorkerFraming
     /// Reads one message with blocking reads, for a dedicated reader thread: on Linux, async reads of
     /// anonymous pipes are blocking reads on the thread pool anyway, with an extra hop. Null at the end.
     /// </summary>
-    public static T? Read<T>(Stream stream) where T : class
+    public static T? Read<T>(Stream stream) where T : class =>
+        ReadFrame(stream) is { } body ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web) : null;
+
+    /// <summary>Reads one frame's body with blocking reads; null at the end of the stream.</summary>
+    public static byte[]? ReadFrame(Stream stream)
     {
         var header = new byte[4];
         if (!ReadExactlyOrEnd(stream, header))
@@ -49,7 +53,7 @@ internal static class WorkerFraming
             throw new InvalidDataException($"A sandbox worker message of {length} bytes is out of range.");
         }
         var body = new byte[length];
-        return ReadExactlyOrEnd(stream, body) ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web) : null;
+        return ReadExactlyOrEnd(stream, body) ? body : null;
     }
 
     private static bool ReadExactlyOrEnd(Stream stream, byte[] buffer)

@@ -2,8 +2,18 @@ using Flowgate.Shared.Execution;
 
 namespace Flowgate.Runtime.Sandbox.Worker;
 
-/// <summary>A request to a worker: <c>prepare</c> or <c>execute</c> one Action request.</summary>
-internal sealed record WorkerRequest(long Id, string Kind, ActionExecutionRequest Request);
+/// <summary>
+/// A request to a worker: <c>prepare</c> or <c>execute</c> one Action request. A worker keeps the
+/// code of every version it has seen, so after the first request for a version the code stays
+/// home (<paramref name="CodeOmitted"/>) and a warm execution carries only the event.
+/// </summary>
+internal sealed record WorkerRequest(long Id, string Kind, ActionExecutionRequest Request, bool CodeOmitted = false);
 
 /// <summary>A worker's answer to the request with the same id.</summary>
 internal sealed record WorkerReply(long Id, ActionExecutionResult Result);
+
+/// <summary>The error a worker answers when it was sent no code for a version it does not know.</summary>
+internal static class WorkerErrors
+{
+    public const string MissingCode = "WorkerMissingCodeError";
+}

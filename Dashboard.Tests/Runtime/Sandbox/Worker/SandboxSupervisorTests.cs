@@ -51,15 +51,49 @@ public sealed class SandboxSupervisorTests
     }
 
     [Fact]
-    public async Task Parallel_executions_across_tenants_and_workers_all_complete()
+    public async Task An_action_spinning_to_its_deadline_does_not_hold_up_another_tenant_in_the_same_worker()
+    {
+        await using var supervisor = Supervisor();
+        Assert.Null((await supervisor.ExecuteAsync(ActionRequests.PostLogin(Healthy, tenant: "bystander"), CancellationToken.None)).Error);
+        var spinner = supervisor.ExecuteAsync(ActionRequests.PostLogin("exports.onExecutePostLogin = async () => { for (;;) {} };", tenant: "spinner", timeoutMs: 6000), CancellationToken.None);
+        await Task.Delay(300);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var other = await supervisor.ExecuteAsync(ActionRequests.PostLogin(Healthy, tenant: "bystander"), CancellationToken.None);
+        waited.Stop();
+
+        Assert.Null(other.Error);
+        // Without a hand-off the bystander would wait out the spinner's 6 s deadline.
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(3), $"the bystander waited {waited.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal("TimeoutError", (await spinner).Error!.Name);
+    }
+
+    [Fact]
+    public async Task A_version_runs_again_after_its_tenants_isolate_was_rebuilt_although_its_code_was_sent_once()
+    {
+        await using var supervisor = Supervisor();
+        var healthy = ActionRequests.PostLogin(Healthy, tenant: "rebuilt");
+        Assert.Null((await supervisor.ExecuteAsync(healthy, CancellationToken.None)).Error);
+
+        var breach = await supervisor.ExecuteAsync(ActionRequests.PostLogin(
+            "exports.onExecutePostLogin = async () => { const all = []; for (;;) all.push({ a: [1, 2, 3], b: 'x' + all.length }); };", tenant: "rebuilt"), CancellationToken.None);
+        var again = await supervisor.ExecuteAsync(healthy, CancellationToken.None);
+
+        Assert.Contains("memory", breach.Error!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(again.Error);
+        Assert.Equal("multifactor.enable", again.Commands.Single().Method);
+    }
+
+    [Fact]
+    public async Task A_thousand_parallel_executions_across_tenants_and_workers_all_complete()
     {
         await using var supervisor = Supervisor(workers: 2);
-        var requests = Enumerable.Range(0, 400).Select(i => ActionRequests.PostLogin(
+        var requests = Enumerable.Range(0, 1000).Select(i => ActionRequests.PostLogin(
             $"exports.onExecutePostLogin = async (event, api) => {{ api.idToken.setCustomClaim('i', {i % 5}); }};", tenant: $"w-{i % 6}"));
 
         var results = await Task.WhenAll(requests.Select(r => supervisor.ExecuteAsync(r, CancellationToken.None)));
 
         Assert.All(results, r => Assert.Null(r.Error));
-        Assert.Equal(400, results.Count(r => r.Commands.Count == 1));
+        Assert.Equal(1000, results.Count(r => r.Commands.Count == 1));
     }
 }
