@@ -60,6 +60,11 @@ internal sealed class TenantIsolate : IDisposable
             {
                 return (slot, null);
             }
+            var size = System.Text.Encoding.UTF8.GetByteCount(request.Code);
+            if (size > _options.MaxCodeBytes)
+            {
+                return (null, new ActionError("RangeError", $"The Action's code is {size} bytes; the limit is {_options.MaxCodeBytes} bytes.", null, ActionErrorClass.ActionError));
+            }
             try
             {
                 var module = _codeCache.Compile(_runtime, request.VersionId, SandboxScripts.ModuleWrapper(request.Code));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Flowgate.Runtime.Triggers;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
@@ -119,17 +118,11 @@ public sealed class V8ActionSandbox : IActionSandbox
         }
     }
 
-    private ActionError? Reject(ActionExecutionRequest request)
-    {
-        if (TriggerCatalog.Find(request.TriggerId) is null)
-        {
-            return new ActionError("TypeError", $"Unknown trigger '{request.TriggerId}'.", null, ActionErrorClass.ActionError);
-        }
-        var size = Encoding.UTF8.GetByteCount(request.Code);
-        return size > _options.MaxCodeBytes
-            ? new ActionError("RangeError", $"The Action's code is {size} bytes; the limit is {_options.MaxCodeBytes} bytes.", null, ActionErrorClass.ActionError)
+    // The code's size is checked where it is compiled (TenantIsolate), not on every warm execution.
+    private static ActionError? Reject(ActionExecutionRequest request) =>
+        TriggerCatalog.Find(request.TriggerId) is null
+            ? new ActionError("TypeError", $"Unknown trigger '{request.TriggerId}'.", null, ActionErrorClass.ActionError)
             : null;
-    }
 
     private static bool IsMemoryBreach(ScriptEngineException e, TenantIsolate isolate) =>
         e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || isolate.Broken;

@@ -28,10 +28,14 @@ internal static class ApiMethods
     public static IReadOnlyList<ApiMethod> UserMetadata { get; } =
     [
         Call("user.setAppMetadata", "Set application metadata for the user. Writes are batched into one update at the end of the trigger; later Actions see them in `event.user.app_metadata`. `null` removes the key.",
-            Api, Param("key", "string", "The metadata property."), Param("value", "unknown", "The value; `null` removes the property.")),
+            Api, Param("key", "string", "The metadata property."), Param("value", "unknown", "The value; `null` removes the property.")) with { Guard = MetadataGuard },
         Call("user.setUserMetadata", "Set general metadata for the user. Writes are batched into one update at the end of the trigger; later Actions see them in `event.user.user_metadata`. `null` removes the key.",
-            Api, Param("key", "string", "The metadata property."), Param("value", "unknown", "The value; `null` removes the property.")),
+            Api, Param("key", "string", "The metadata property."), Param("value", "unknown", "The value; `null` removes the property.")) with { Guard = MetadataGuard },
     ];
+
+    // `undefined` is no write at all: Auth0 sends the batch as JSON, where an undefined value vanishes
+    // (recorded as-is it would serialize as null and delete the key).
+    private static string MetadataGuard => RequireString("key") + " if (value === undefined) return api;";
 
     /// <summary><c>validation.error</c>, shared by post-login and pre-user-registration.</summary>
     public static ApiMethod ValidationError { get; } =

@@ -56,6 +56,17 @@ public sealed class PostLoginApiTests(SandboxFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task A_metadata_write_of_undefined_changes_nothing_and_a_key_must_be_a_string()
+    {
+        var skipped = await Run("api.user.setUserMetadata('color', undefined).user.setAppMetadata('plan', 'gold');");
+        var badKey = await Run("api.user.setAppMetadata(42, 'gold');");
+
+        Assert.Equal(["user.setAppMetadata"], skipped.Commands.Select(c => c.Method));
+        Assert.Equal("TypeError", badKey.Error!.Name);
+        Assert.Empty(badKey.Commands);
+    }
+
+    [Fact]
     public async Task Chained_methods_return_api_and_void_methods_return_undefined()
     {
         var result = await Run("""
