@@ -45,7 +45,7 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
     [Fact]
     public async Task Bound_actions_add_role_claims_persist_metadata_and_deny_with_the_reason()
     {
-        await DeployAndBindAsync(("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
+        await _app.DeployFlowAsync("post-login", ("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
         var spa = await _app.CreateSpaAsync();
         var admin = await _app.CreateUserAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
@@ -93,21 +93,6 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
         var callback = await http.GetAsync(loggedIn.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         return callback.Headers.Location!;
-    }
-
-    private async Task DeployAndBindAsync(params (string Name, string Code)[] actions)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<ActionService>();
-        var deployer = scope.ServiceProvider.GetRequiredService<ActionDeployer>();
-        var references = new List<BindingReference>();
-        foreach (var (name, code) in actions)
-        {
-            var action = await service.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None);
-            await deployer.DeployAsync(action.Id, "test", CancellationToken.None);
-            references.Add(new BindingReference(BindingRefType.ActionId, action.Id));
-        }
-        await scope.ServiceProvider.GetRequiredService<BindingService>().ReplaceAsync("post-login", references, null, CancellationToken.None);
     }
 
     private HttpClient Browser()

@@ -12,12 +12,14 @@ namespace Flowgate.Dashboard.Endpoints;
 
 /// <summary>
 /// The client credentials grant with Auth0's rules: an <c>audience</c> is required, the client needs a
-/// client grant for that API, and the token carries the granted scopes (all of them, or those requested).
+/// client grant for that API, and the token carries the granted scopes (all of them, or those requested),
+/// as the credentials-exchange flow leaves them.
 /// </summary>
 internal sealed class ClientCredentialsGrant(
     IDbContextFactory<FlowgateDbContext> contexts,
     IssuerResolver issuers,
-    CurrentTenant tenant)
+    CurrentTenant tenant,
+    CredentialsExchangeFlow flow)
 {
     public async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellationToken)
     {
@@ -45,15 +47,20 @@ internal sealed class ClientCredentialsGrant(
         if (!requested.IsEmpty && scopes.Length == 0)
             return OidcErrors.Forbid(Errors.InvalidScope, "None of the requested scopes is granted to this client for this API.");
 
+        var decision = await flow.RunAsync(context, request, audience, scopes, granted, cancellationToken);
+        if (decision.Error is not null)
+            return OidcErrors.Forbid(decision.Error, decision.ErrorDescription!);
+
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         // Auth0's subject for machine-to-machine tokens.
         identity.SetClaim(Claims.Subject, request.ClientId + "@clients");
         identity.SetClaim("azp", request.ClientId);
         identity.SetClaim("gty", "client-credentials");
-        identity.SetScopes(scopes);
+        identity.SetScopes(decision.Scopes);
         identity.SetResources(audience);
         identity.SetAccessTokenLifetime(TimeSpan.FromSeconds(api.TokenLifetimeSeconds));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
+        ActionClaims.Add(identity, decision.Outcome);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

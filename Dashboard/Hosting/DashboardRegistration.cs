@@ -22,6 +22,7 @@ internal static class DashboardRegistration
         builder.Services.AddScoped<ApplicationService>();
         builder.Services.AddScoped<ResourceServerService>();
         builder.Services.AddScoped<ClientCredentialsGrant>();
+        builder.Services.AddScoped<CredentialsExchangeFlow>();
         builder.Services.AddScoped<CodeExchange>();
         builder.Services.AddActions(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<FlowgateDbContext>("database");

@@ -32,15 +32,7 @@ internal static class PostLoginEvent
             },
             ["client"] = new JsonObject { ["client_id"] = request.ClientId, ["name"] = clientName, ["metadata"] = new JsonObject() },
             ["connection"] = new JsonObject { ["id"] = "con_database", ["name"] = UserIds.DatabaseConnection, ["strategy"] = "auth0", ["metadata"] = new JsonObject() },
-            ["request"] = new JsonObject
-            {
-                ["ip"] = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
-                ["method"] = context.Request.Method,
-                ["hostname"] = context.Request.Host.Host,
-                ["user_agent"] = context.Request.Headers.UserAgent.ToString(),
-                ["language"] = context.Request.Headers.AcceptLanguage.ToString().Split(',')[0],
-                ["query"] = JsonSerializer.SerializeToNode(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())),
-            },
+            ["request"] = EventRequest.From(context),
             ["tenant"] = new JsonObject { ["id"] = Runtime.Tenancy.Tenant.DefaultId },
             ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },
             ["authorization"] = new JsonObject { ["roles"] = JsonSerializer.SerializeToNode(roles) },

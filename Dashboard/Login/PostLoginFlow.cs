@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -39,32 +39,8 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
         if (result.Status == FlowStatus.Suspended)
             return "This login flow needs a step (redirect, prompt or multi-factor challenge) that is not available yet.";
 
-        AddClaims(identity, result.Outcome);
+        ActionClaims.Add(identity, result.Outcome);
         return null;
-    }
-
-    // OpenIddict keeps destinations per claim type, so a claim set on both tokens is one claim with both
-    // destinations (the ID token's value when the two differ).
-    private static void AddClaims(ClaimsIdentity identity, FlowOutcome outcome)
-    {
-        foreach (var type in outcome.IdTokenClaims.Keys.Union(outcome.AccessTokenClaims.Keys))
-        {
-            var value = outcome.IdTokenClaims.TryGetValue(type, out var forId) ? forId : outcome.AccessTokenClaims[type];
-            var destinations = new List<string>();
-            if (outcome.IdTokenClaims.ContainsKey(type))
-                destinations.Add(Destinations.IdentityToken);
-            if (outcome.AccessTokenClaims.ContainsKey(type))
-                destinations.Add(Destinations.AccessToken);
-            var claim = value.ValueKind switch
-            {
-                JsonValueKind.String => new Claim(type, value.GetString()!),
-                JsonValueKind.True or JsonValueKind.False => new Claim(type, value.GetRawText(), ClaimValueTypes.Boolean),
-                JsonValueKind.Number => new Claim(type, value.GetRawText(), ClaimValueTypes.Double),
-                _ => new Claim(type, value.GetRawText(), JsonClaimValueTypes.Json),
-            };
-            claim.SetDestinations(destinations);
-            identity.AddClaim(claim);
-        }
     }
 
     private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)

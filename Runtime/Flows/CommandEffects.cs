@@ -45,11 +45,25 @@ internal static class CommandEffects
                 case "accessToken.setCustomClaim" when Text(0) is { } name:
                     outcome.AccessTokenClaims[name] = Arg(args, 1);
                     break;
-                case "accessToken.addScope" when Text(0) is { } scope:
+                case "transaction.setTargetScopes":
+                    outcome.TargetScopes = args.Length > 0 && args[0].ValueKind == JsonValueKind.Array
+                        ? [.. args[0].EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).Distinct()]
+                        : [];
+                    break;
+                case "transaction.clearTargetScopes":
+                    outcome.TargetScopes = [];
+                    break;
+                case "transaction.addTargetScope" when Text(0) is { } scope && outcome.TargetScopes is { } targets:
+                    if (!targets.Contains(scope)) targets.Add(scope);
+                    break;
+                case "transaction.removeTargetScope" when Text(0) is { } scope && outcome.TargetScopes is { } targets:
+                    targets.Remove(scope);
+                    break;
+                case "accessToken.addScope" or "transaction.addTargetScope" when Text(0) is { } scope:
                     outcome.ScopesRemoved.Remove(scope);
                     if (!outcome.ScopesAdded.Contains(scope)) outcome.ScopesAdded.Add(scope);
                     break;
-                case "accessToken.removeScope" when Text(0) is { } scope:
+                case "accessToken.removeScope" or "transaction.removeTargetScope" when Text(0) is { } scope:
                     outcome.ScopesAdded.Remove(scope);
                     if (!outcome.ScopesRemoved.Contains(scope)) outcome.ScopesRemoved.Add(scope);
                     break;

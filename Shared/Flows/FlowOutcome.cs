@@ -32,6 +32,9 @@ public sealed class FlowOutcome
     /// <summary>Scopes removed from the access token.</summary>
     public List<string> ScopesRemoved { get; init; } = [];
 
+    /// <summary>Scopes a credentials-exchange Action replaced (<c>transaction.setTargetScopes</c>); null when it did not.</summary>
+    public List<string>? TargetScopes { get; set; }
+
     /// <summary>The <c>multifactor.enable</c> provider (<c>any</c>, <c>none</c>, ...), if an Action called it.</summary>
     public string? MultifactorProvider { get; set; }
 

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flowgate.Dashboard.Login;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Tenancy;
+using Flowgate.Shared.Flows;
+using Flowgate.Shared.Triggers;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Flowgate.Dashboard.Endpoints;
+
+/// <summary>What the credentials-exchange flow decided: the scopes to issue and the claims to add, or the OAuth error.</summary>
+internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome Outcome, string? Error = null, string? ErrorDescription = null);
+
+/// <summary>
+/// Runs the credentials-exchange (Machine to Machine) flow before an access token is issued (reference §1.3):
+/// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
+/// target-scope changes are intersected with the client grant.
+/// </summary>
+internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExecutor executor, ApplicationService applications, CurrentTenant tenant)
+{
+    // Never handed to an Action: they authenticate the client.
+    private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];
+
+    public async Task<CredentialsExchangeDecision> RunAsync(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string[] granted, CancellationToken cancellationToken)
+    {
+        var actions = await flows.LoadAsync(TriggerId.CredentialsExchange, cancellationToken);
+        if (actions.Count == 0)
+            return new CredentialsExchangeDecision(scopes, new FlowOutcome());
+        var eventJson = Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken));
+        var result = await executor.ExecuteAsync(new FlowExecutionRequest
+        {
+            TenantId = tenant.Id, TriggerId = TriggerId.CredentialsExchange, EventJson = eventJson, Actions = actions,
+        }, cancellationToken);
+
+        var outcome = result.Outcome;
+        return result.Status switch
+        {
+            FlowStatus.Failed => new CredentialsExchangeDecision([], outcome, Errors.ServerError,
+                $"An Action in the Machine to Machine flow failed: {result.Error?.Name}: {result.Error?.Message}"),
+            FlowStatus.Denied => new CredentialsExchangeDecision([], outcome, outcome.DenyDetail ?? Errors.InvalidRequest, outcome.DenyReason ?? "Access denied."),
+            _ => new CredentialsExchangeDecision(Issued(outcome, scopes, granted), outcome),
+        };
+    }
+
+    private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>
+        [.. (outcome.TargetScopes ?? [.. scopes]).Union(outcome.ScopesAdded).Except(outcome.ScopesRemoved).Intersect(granted)];
+
+    private static string Event(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string? clientName)
+    {
+        var body = request.GetParameters()
+            .Where(p => !SecretParameters.Contains(p.Key))
+            .ToDictionary(p => p.Key, p => p.Value.ToString());
+        var eventRequest = EventRequest.From(context);
+        eventRequest["body"] = JsonSerializer.SerializeToNode(body);
+        return new JsonObject
+        {
+            ["accessToken"] = new JsonObject { ["customClaims"] = new JsonObject(), ["scope"] = JsonSerializer.SerializeToNode(scopes) },
+            ["client"] = new JsonObject { ["client_id"] = request.ClientId, ["name"] = clientName, ["metadata"] = new JsonObject() },
+            ["resource_server"] = new JsonObject { ["identifier"] = audience },
+            ["request"] = eventRequest,
+            ["transaction"] = new JsonObject
+            {
+                ["requested_scopes"] = JsonSerializer.SerializeToNode(request.GetScopes().ToArray()),
+                ["target_scopes"] = JsonSerializer.SerializeToNode(scopes),
+            },
+            ["tenant"] = new JsonObject { ["id"] = Runtime.Tenancy.Tenant.DefaultId },
+        }.ToJsonString();
+    }
+}
