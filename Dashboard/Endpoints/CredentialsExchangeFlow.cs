@@ -53,12 +53,12 @@ internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExec
         var body = request.GetParameters()
             .Where(p => !SecretParameters.Contains(p.Key))
             .ToDictionary(p => p.Key, p => p.Value.ToString());
-        var eventRequest = EventRequest.From(context);
+        var eventRequest = EventParts.Request(context);
         eventRequest["body"] = JsonSerializer.SerializeToNode(body);
         return new JsonObject
         {
             ["accessToken"] = new JsonObject { ["customClaims"] = new JsonObject(), ["scope"] = JsonSerializer.SerializeToNode(scopes) },
-            ["client"] = new JsonObject { ["client_id"] = request.ClientId, ["name"] = clientName, ["metadata"] = new JsonObject() },
+            ["client"] = EventParts.Client(request.ClientId, clientName),
             ["resource_server"] = new JsonObject { ["identifier"] = audience },
             ["request"] = eventRequest,
             ["transaction"] = new JsonObject
@@ -66,7 +66,7 @@ internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExec
                 ["requested_scopes"] = JsonSerializer.SerializeToNode(request.GetScopes().ToArray()),
                 ["target_scopes"] = JsonSerializer.SerializeToNode(scopes),
             },
-            ["tenant"] = new JsonObject { ["id"] = Runtime.Tenancy.Tenant.DefaultId },
+            ["tenant"] = EventParts.Tenant(),
         }.ToJsonString();
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>The hosted pages' password login and signup, with Identity's lockout; errors are user-facing text.</summary>
-internal sealed class EndUserSignIn(UserManager<TenantUser> users, SignInManager<TenantUser> signIn, TimeProvider clock, ILogger<EndUserSignIn> logger)
+internal sealed class EndUserSignIn(
+    UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
     public async Task<string?> PasswordAsync(HttpContext context, string email, string password)
@@ -31,18 +32,42 @@ internal sealed class EndUserSignIn(UserManager<TenantUser> users, SignInManager
         return null;
     }
 
-    /// <summary>Creates the user and signs them in; returns the problems when it cannot.</summary>
-    public async Task<IReadOnlyList<string>> SignUpAsync(HttpContext context, string email, string password)
+    /// <summary>
+    /// Creates the user and signs them in; returns the problems when it cannot. The password policy is
+    /// checked first, then pre-user-registration decides; post-user-registration starts once the user exists.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SignUpAsync(HttpContext context, string email, string password, string? returnUrl)
     {
         signIn.Context = context;
         email = email.Trim();
         var now = clock.GetUtcNow();
         var user = new TenantUser { Id = UserIds.NewDatabaseUserId(), UserName = email, Email = email, CreatedAt = now, UpdatedAt = now, LoginsCount = 1, LastLogin = now };
+        var problems = await PasswordProblemsAsync(user, password);
+        if (problems.Count > 0)
+            return problems;
+
+        var decision = await registration.BeforeAsync(context, email, HostedLoginReturnUrl.ClientId(returnUrl), context.RequestAborted);
+        if (decision.UserMessage is not null)
+            return [decision.UserMessage];
+        MetadataChanges.ApplyTo(user, decision.Outcome);
+
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
             return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? "An account with this email already exists." : e.Description).Distinct().ToList();
         logger.LogInformation("User {UserId} signed up", user.Id);
+        registration.After(context, user);
         await signIn.SignInAsync(user, isPersistent: false);
         return [];
+    }
+
+    private async Task<IReadOnlyList<string>> PasswordProblemsAsync(TenantUser user, string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+        return problems;
     }
 }

@@ -23,6 +23,7 @@ internal static class HostedLoginRegistration
         });
         builder.Services.AddScoped<LoginClaims>();
         builder.Services.AddScoped<EndUserSignIn>();
+        builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<PostLoginFlow>();
         return builder;
     }

@@ -13,27 +13,11 @@ internal static class PostLoginEvent
         var now = DateTimeOffset.UtcNow;
         var root = new JsonObject
         {
-            ["user"] = new JsonObject
-            {
-                ["user_id"] = user.Id,
-                ["email"] = user.Email,
-                ["email_verified"] = user.EmailConfirmed,
-                ["name"] = user.Name ?? user.Email,
-                ["nickname"] = user.Nickname ?? user.Email?.Split('@')[0],
-                ["picture"] = user.Picture,
-                ["created_at"] = user.CreatedAt.ToString("O"),
-                ["updated_at"] = user.UpdatedAt.ToString("O"),
-                ["app_metadata"] = JsonNode.Parse(user.AppMetadataJson),
-                ["user_metadata"] = JsonNode.Parse(user.UserMetadataJson),
-                ["identities"] = new JsonArray(new JsonObject
-                {
-                    ["connection"] = UserIds.DatabaseConnection, ["provider"] = "auth0", ["user_id"] = user.Id.Split('|').Last(), ["isSocial"] = false,
-                }),
-            },
-            ["client"] = new JsonObject { ["client_id"] = request.ClientId, ["name"] = clientName, ["metadata"] = new JsonObject() },
-            ["connection"] = new JsonObject { ["id"] = "con_database", ["name"] = UserIds.DatabaseConnection, ["strategy"] = "auth0", ["metadata"] = new JsonObject() },
-            ["request"] = EventRequest.From(context),
-            ["tenant"] = new JsonObject { ["id"] = Runtime.Tenancy.Tenant.DefaultId },
+            ["user"] = EventParts.User(user),
+            ["client"] = EventParts.Client(request.ClientId, clientName),
+            ["connection"] = EventParts.Connection(),
+            ["request"] = EventParts.Request(context),
+            ["tenant"] = EventParts.Tenant(),
             ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },
             ["authorization"] = new JsonObject { ["roles"] = JsonSerializer.SerializeToNode(roles) },
             ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = "pwd", ["timestamp"] = now.ToString("O") }) },

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
@@ -45,25 +43,10 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
 
     private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)
     {
-        if (outcome.UserMetadata.Count == 0 && outcome.AppMetadata.Count == 0)
+        if (!MetadataChanges.Any(outcome))
             return;
-        user.UserMetadataJson = Merge(user.UserMetadataJson, outcome.UserMetadata);
-        user.AppMetadataJson = Merge(user.AppMetadataJson, outcome.AppMetadata);
+        MetadataChanges.ApplyTo(user, outcome);
         user.UpdatedAt = DateTimeOffset.UtcNow;
         await users.UpdateAsync(user);
-    }
-
-    // null removes a key, anything else sets it.
-    private static string Merge(string json, Dictionary<string, JsonElement?> changes)
-    {
-        var node = JsonNode.Parse(json)?.AsObject() ?? new JsonObject();
-        foreach (var (key, value) in changes)
-        {
-            if (value is null || value.Value.ValueKind == JsonValueKind.Null)
-                node.Remove(key);
-            else
-                node[key] = JsonNode.Parse(value.Value.GetRawText());
-        }
-        return node.ToJsonString();
     }
 }

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Identity;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>The parts of <c>event</c> that several triggers share, in Auth0's shape.</summary>
+internal static class EventParts
+{
+    /// <summary><c>event.user</c> for an existing user.</summary>
+    public static JsonObject User(TenantUser user) => new()
+    {
+        ["user_id"] = user.Id,
+        ["email"] = user.Email,
+        ["email_verified"] = user.EmailConfirmed,
+        ["name"] = user.Name ?? user.Email,
+        ["nickname"] = user.Nickname ?? user.Email?.Split('@')[0],
+        ["picture"] = user.Picture,
+        ["created_at"] = user.CreatedAt.ToString("O"),
+        ["updated_at"] = user.UpdatedAt.ToString("O"),
+        ["app_metadata"] = JsonNode.Parse(user.AppMetadataJson),
+        ["user_metadata"] = JsonNode.Parse(user.UserMetadataJson),
+        ["identities"] = new JsonArray(new JsonObject
+        {
+            ["connection"] = UserIds.DatabaseConnection, ["provider"] = "auth0", ["user_id"] = user.Id.Split('|').Last(), ["isSocial"] = false,
+        }),
+    };
+
+    /// <summary><c>event.client</c>; the name is null when the request names no known application.</summary>
+    public static JsonObject Client(string? clientId, string? name) =>
+        new() { ["client_id"] = clientId, ["name"] = name, ["metadata"] = new JsonObject() };
+
+    /// <summary><c>event.connection</c>: the one database connection of a Flowgate tenant.</summary>
+    public static JsonObject Connection() =>
+        new() { ["id"] = "con_database", ["name"] = UserIds.DatabaseConnection, ["strategy"] = "auth0", ["metadata"] = new JsonObject() };
+
+    public static JsonObject Tenant() => new() { ["id"] = Runtime.Tenancy.Tenant.DefaultId };
+
+    /// <summary><c>event.request</c> as every trigger sees it: who asked, from where, with what.</summary>
+    public static JsonObject Request(HttpContext context) => new()
+    {
+        ["ip"] = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
+        ["method"] = context.Request.Method,
+        ["hostname"] = context.Request.Host.Host,
+        ["user_agent"] = context.Request.Headers.UserAgent.ToString(),
+        ["language"] = context.Request.Headers.AcceptLanguage.ToString().Split(',')[0],
+        ["query"] = JsonSerializer.SerializeToNode(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())),
+        ["geoip"] = new JsonObject(),
+    };
+}

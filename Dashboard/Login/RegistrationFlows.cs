@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Tenancy;
+using Flowgate.Shared.Flows;
+using Flowgate.Shared.Triggers;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>What pre-user-registration decided: the message to show when the signup is refused, and the metadata to store.</summary>
+internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Outcome);
+
+/// <summary>
+/// The signup triggers (reference §1.4–1.5): pre-user-registration runs before the user exists and can
+/// refuse with a message for the user or add metadata; post-user-registration runs after, detached, so
+/// it never delays or fails the signup.
+/// </summary>
+internal sealed class RegistrationFlows(
+    DeployedFlowLoader flows, FlowExecutor executor, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
+{
+    public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
+    {
+        var actions = await flows.LoadAsync(TriggerId.PreUserRegistration, cancellationToken);
+        if (actions.Count == 0)
+            return new RegistrationDecision(null, new FlowOutcome());
+        var request = EventParts.Request(context);
+        request["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
+        var root = new JsonObject
+        {
+            ["user"] = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() },
+            ["connection"] = EventParts.Connection(),
+            ["request"] = request,
+            ["tenant"] = EventParts.Tenant(),
+        };
+        if (clientId is not null)
+            root["client"] = EventParts.Client(clientId, await applications.FindNameAsync(clientId, cancellationToken));
+
+        var result = await Run(TriggerId.PreUserRegistration, root, actions, cancellationToken);
+        var outcome = result.Outcome;
+        switch (result.Status)
+        {
+            case FlowStatus.Failed:
+                logger.LogWarning("Pre-user-registration failed for a signup: {Error}: {Message}", result.Error?.Name, result.Error?.Message);
+                return new RegistrationDecision("We could not create your account right now. Please try again later.", outcome);
+            case FlowStatus.Denied:
+                logger.LogInformation("Pre-user-registration refused a signup: {Reason}", outcome.ValidationError?.Code ?? outcome.DenyReason);
+                return new RegistrationDecision(outcome.ValidationError?.Message ?? outcome.DenyDetail ?? "You cannot sign up.", outcome);
+            default:
+                return new RegistrationDecision(null, outcome);
+        }
+    }
+
+    /// <summary>Starts post-user-registration for the new user and returns at once.</summary>
+    public void After(HttpContext context, TenantUser user)
+    {
+        // The event is built now: the request's HttpContext is gone by the time the flow runs.
+        var root = new JsonObject
+        {
+            ["user"] = EventParts.User(user),
+            ["connection"] = EventParts.Connection(),
+            ["request"] = EventParts.Request(context),
+            ["tenant"] = EventParts.Tenant(),
+        };
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var actions = await flows.LoadAsync(TriggerId.PostUserRegistration, CancellationToken.None);
+                if (actions.Count == 0)
+                    return;
+                var dispatched = await Run(TriggerId.PostUserRegistration, root, actions, CancellationToken.None);
+                var result = dispatched.Completion is { } completion ? await completion : dispatched;
+                if (result.Status == FlowStatus.Failed)
+                    logger.LogWarning("Post-user-registration failed for {UserId}: {Error}: {Message}", user.Id, result.Error?.Name, result.Error?.Message);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Post-user-registration could not run for {UserId}", user.Id);
+            }
+        });
+    }
+
+    private Task<FlowExecutionResult> Run(string triggerId, JsonObject root, IReadOnlyList<BoundAction> actions, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(new FlowExecutionRequest
+        {
+            TenantId = tenant.Id, TriggerId = triggerId, EventJson = root.ToJsonString(), Actions = actions,
+        }, cancellationToken);
+}
