@@ -32,6 +32,7 @@ if (CommandLine.IsHostCommand(args))
 
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementBadRequests>();
+app.UseRateLimiter();                // per-IP limit on the hosted pages' form posts
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -12,12 +12,15 @@ namespace Flowgate.Tests.Infrastructure;
 public sealed class FlowgateApp : WebApplicationFactory<Program>
 {
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="databasePath">An existing database to reuse (a restart); null for a fresh one.</param>
     /// <param name="services">Test doubles for services the host does not provide by itself.</param>
-    public FlowgateApp(string? databasePath = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration that differs from the test defaults.</param>
+    public FlowgateApp(string? databasePath = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _services = services;
+        _settings = settings ?? new Dictionary<string, string>();
         // A restart reuses the data directory too: it holds the key-encryption certificate.
         DataDirectory = databasePath is null ? Directory.CreateTempSubdirectory("flowgate-test-").FullName : System.IO.Path.GetDirectoryName(databasePath)!;
         DatabasePath = databasePath ?? System.IO.Path.Combine(DataDirectory, "flowgate.db");
@@ -36,6 +39,10 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Oidc:RequireHttps", "false");
+        // Every test posts from 127.0.0.1; the per-IP limit has its own test.
+        builder.UseSetting("HostedLogin:RateLimit:PermitsPerMinute", "10000");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_services is not null)
             builder.ConfigureTestServices(_services);
     }

@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,6 +25,10 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<LoginClaims>();
         builder.Services.AddScoped<EndUserSignIn>();
         builder.Services.AddScoped<RegistrationFlows>();
+        builder.Services.AddScoped<DetachedFlows>();
+        builder.Services.AddScoped<PasswordReset>();
+        builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();
         return builder;
     }

@@ -17,7 +17,7 @@ internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Out
 /// it never delays or fails the signup.
 /// </summary>
 internal sealed class RegistrationFlows(
-    DeployedFlowLoader flows, FlowExecutor executor, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
+    DeployedFlowLoader flows, FlowExecutor executor, DetachedFlows detached, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
 {
     public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
     {
@@ -52,34 +52,14 @@ internal sealed class RegistrationFlows(
     }
 
     /// <summary>Starts post-user-registration for the new user and returns at once.</summary>
-    public void After(HttpContext context, TenantUser user)
-    {
-        // The event is built now: the request's HttpContext is gone by the time the flow runs.
-        var root = new JsonObject
+    public void After(HttpContext context, TenantUser user) =>
+        detached.Start(TriggerId.PostUserRegistration, new JsonObject
         {
             ["user"] = EventParts.User(user),
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
-        };
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var actions = await flows.LoadAsync(TriggerId.PostUserRegistration, CancellationToken.None);
-                if (actions.Count == 0)
-                    return;
-                var dispatched = await Run(TriggerId.PostUserRegistration, root, actions, CancellationToken.None);
-                var result = dispatched.Completion is { } completion ? await completion : dispatched;
-                if (result.Status == FlowStatus.Failed)
-                    logger.LogWarning("Post-user-registration failed for {UserId}: {Error}: {Message}", user.Id, result.Error?.Name, result.Error?.Message);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Post-user-registration could not run for {UserId}", user.Id);
-            }
-        });
-    }
+        }, user.Id);
 
     private Task<FlowExecutionResult> Run(string triggerId, JsonObject root, IReadOnlyList<BoundAction> actions, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(new FlowExecutionRequest

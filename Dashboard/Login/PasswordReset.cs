@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Email;
+using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Tenancy;
+using Flowgate.Shared.Flows;
+using Flowgate.Shared.Triggers;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>
+/// Forgot / reset password on the hosted pages. The link is mailed (SMTP or the development outbox);
+/// opening it is the challenge, after which password-reset-post-challenge decides, and only a browser
+/// that passed it may set the password; post-change-password runs detached afterwards.
+/// </summary>
+internal sealed class PasswordReset(
+    UserManager<TenantUser> users,
+    IEmailDelivery email,
+    IssuerResolver issuers,
+    IDataProtectionProvider protection,
+    DeployedFlowLoader flows,
+    FlowExecutor executor,
+    DetachedFlows detached,
+    CurrentTenant tenant,
+    ILogger<PasswordReset> logger)
+{
+    private static readonly TimeSpan ChallengeValidFor = TimeSpan.FromMinutes(15);
+    private ITimeLimitedDataProtector Passes => protection.CreateProtector("Flowgate.PasswordReset.ChallengePassed").ToTimeLimitedDataProtector();
+
+    /// <summary>Mails a reset link if the account exists; the caller says the same thing either way.</summary>
+    public async Task RequestAsync(HttpContext context, string address, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(address.Trim());
+        if (user is null || user.Blocked)
+        {
+            logger.LogInformation("Password reset requested for an address with no active account");
+            return;
+        }
+        var ticket = await users.GeneratePasswordResetTokenAsync(user);
+        // The issuer, not the request's Host header: a forged Host must not end up in the mailed link.
+        var link = $"{issuers.Resolve(context.Request)}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
+        await email.SendAsync(new EmailMessage(user.Email!, "Reset your password",
+            $"Someone asked to reset the password of {user.Email}.\n\nTo choose a new password, open:\n{link}\n\nIf it was not you, ignore this message; your password stays as it is."), cancellationToken);
+        logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
+    }
+
+    /// <summary>The user the link is for, or null when the link is invalid or has expired.</summary>
+    public async Task<TenantUser?> VerifyAsync(string? userId, string? ticket)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(ticket) || await users.FindByIdAsync(userId) is not { Blocked: false } user)
+            return null;
+        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<TenantUser>.ResetPasswordTokenPurpose, ticket);
+        return valid ? user : null;
+    }
+
+    /// <summary>Runs password-reset-post-challenge. Returns a pass for the new-password form, or the reason there is none.</summary>
+    public async Task<(string? Pass, string? Refusal)> ChallengeAsync(HttpContext context, TenantUser user, string ticket, CancellationToken cancellationToken)
+    {
+        var actions = await flows.LoadAsync(TriggerId.PasswordResetPostChallenge, cancellationToken);
+        if (actions.Count > 0)
+        {
+            var result = await executor.ExecuteAsync(new FlowExecutionRequest
+            {
+                TenantId = tenant.Id, TriggerId = TriggerId.PasswordResetPostChallenge, EventJson = await ChallengeEventAsync(context, user), Actions = actions,
+            }, cancellationToken);
+            switch (result.Status)
+            {
+                case FlowStatus.Denied:
+                    return (null, result.Outcome.DenyReason ?? "You cannot reset this password.");
+                case FlowStatus.Failed:
+                    logger.LogWarning("Password-reset-post-challenge failed for {UserId}: {Error}: {Message}", user.Id, result.Error?.Name, result.Error?.Message);
+                    return (null, "We could not reset your password right now. Please try again later.");
+                case FlowStatus.Suspended:
+                    return (null, "This password reset needs a further step (multi-factor challenge or redirect) that is not available yet.");
+            }
+        }
+        return (Passes.Protect(PassFor(user, ticket), ChallengeValidFor), null);
+    }
+
+    /// <summary>Sets the new password if the pass is this user's and this link's; returns the problems otherwise.</summary>
+    public async Task<IReadOnlyList<string>> CompleteAsync(HttpContext context, TenantUser user, string ticket, string? pass, string password)
+    {
+        if (!PassMatches(user, ticket, pass))
+            return ["This reset page has expired. Open the link from the e-mail again."];
+        var result = await users.ResetPasswordAsync(user, ticket, password);
+        if (!result.Succeeded)
+            return result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList();
+        // A reset proves control of the mailbox: it ends a brute-force lockout too.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        logger.LogInformation("User {UserId} reset their password", user.Id);
+        detached.Start(TriggerId.PostChangePassword, new JsonObject
+        {
+            ["user"] = new JsonObject
+            {
+                ["user_id"] = user.Id, ["email"] = user.Email, ["email_verified"] = user.EmailConfirmed,
+                ["last_password_reset"] = DateTimeOffset.UtcNow.ToString("O"),
+            },
+            ["connection"] = EventParts.Connection(),
+            ["request"] = EventParts.Request(context),
+            ["tenant"] = EventParts.Tenant(),
+        }, user.Id);
+        return [];
+    }
+
+    private async Task<string> ChallengeEventAsync(HttpContext context, TenantUser user) => new JsonObject
+    {
+        ["user"] = EventParts.User(user),
+        ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = "email", ["timestamp"] = DateTimeOffset.UtcNow.ToString("O") }) },
+        ["authorization"] = new JsonObject { ["roles"] = JsonSerializer.SerializeToNode(await users.GetRolesAsync(user)) },
+        ["connection"] = EventParts.Connection(),
+        ["request"] = EventParts.Request(context),
+        ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },
+        ["tenant"] = EventParts.Tenant(),
+        ["transaction"] = new JsonObject { ["locale"] = "en", ["ui_locales"] = new JsonArray() },
+    }.ToJsonString();
+
+    // Bound to the user and to this link, so a pass cannot be replayed with another ticket.
+    private static string PassFor(TenantUser user, string ticket) =>
+        user.Id + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
+
+    private bool PassMatches(TenantUser user, string ticket, string? pass)
+    {
+        if (string.IsNullOrEmpty(pass))
+            return false;
+        try
+        {
+            return Passes.Unprotect(pass) == PassFor(user, ticket);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+}

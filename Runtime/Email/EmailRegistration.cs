@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flowgate.Runtime.Email;
+
+public static class EmailRegistration
+{
+    /// <summary>SMTP when <c>Email:Smtp:Host</c> is set; the development outbox otherwise (it is always registered, for the dashboard).</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Email");
+        services.Configure<EmailOptions>(section);
+        services.AddSingleton<DevelopmentOutbox>();
+        if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
+            services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<DevelopmentOutbox>());
+        else
+            services.AddSingleton<IEmailDelivery, SmtpEmailDelivery>();
+        return services;
+    }
+}
