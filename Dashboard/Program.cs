@@ -39,6 +39,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");    // database reachable
 app.MapAuthorizationEndpoint();     // /authorize: hosted login, then the code
+app.MapContinueEndpoint();          // /continue: back from an Action's redirect
 app.MapTokenEndpoint();             // POST /oauth/token
 app.MapUserInfoEndpoint();          // /userinfo
 app.MapLogoutEndpoints();           // /v2/logout, /oidc/logout

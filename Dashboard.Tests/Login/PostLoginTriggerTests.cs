@@ -56,15 +56,10 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
             await users.AddToRoleAsync((await users.FindByIdAsync(admin.Id))!, "Admin");
         }
 
-        var callback = await LogInAsync(spa.ClientId, admin.Email!);
+        var session = new HostedLoginSession(_app);
+        var callback = (await session.LogInAsync(spa.ClientId, admin.Email!)).Headers.Location!;
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-        var tokens = await Browser().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = Verifier,
-        }));
-        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        var idToken = new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
+        var idToken = await session.ExchangeAsync(spa.ClientId, code);
         Assert.Equal("Admin", idToken.Claims.Single(c => c.Type == "https://my-app.example.com/roles").Value);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -73,32 +68,8 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
         }
 
         var blocked = await _app.CreateUserAsync(emailDomain: "blocked.example.com");
-        var denied = QueryHelpers.ParseQuery((await LogInAsync(spa.ClientId, blocked.Email!)).Query);
+        var denied = QueryHelpers.ParseQuery((await new HostedLoginSession(_app).LogInAsync(spa.ClientId, blocked.Email!)).Headers.Location!.Query);
         Assert.Equal("access_denied", denied["error"].ToString());
         Assert.Equal("Access to My SPA is not allowed.", denied["error_description"].ToString());
-    }
-
-    private static readonly string Verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    private async Task<Uri> LogInAsync(string clientId, string email)
-    {
-        var http = Browser();
-        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
-        var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
-        var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = "correct horse battery",
-        });
-        var callback = await http.GetAsync(loggedIn.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        return callback.Headers.Location!;
-    }
-
-    private HttpClient Browser()
-    {
-        var http = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        http.Timeout = TimeSpan.FromSeconds(60);
-        return http;
     }
 }

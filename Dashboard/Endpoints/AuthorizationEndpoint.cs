@@ -1,6 +1,7 @@
 using Flowgate.Dashboard.Login;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -25,7 +26,7 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
-        ApplicationService applications, PostLoginFlow postLogin)
+        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -44,12 +45,36 @@ internal static class AuthorizationEndpoint
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), string.IsNullOrEmpty(audience) ? null : audience);
-        var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
-            await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience);
-        if (await postLogin.RunAsync(eventJson, user, identity, context.RequestAborted) is { } denied)
+        FlowExecutionResult? flow;
+        if (Parameter(context, ContinueMarker) is { Length: > 0 } state)
+        {
+            // Back from /continue: the flow has finished there; apply its result once, to the same user and client.
+            var login = suspended.Take(state);
+            if (login?.Finished is null || login.UserId != user.Id || login.ClientId != request.ClientId)
+                return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
+            flow = login.Finished;
+        }
+        else
+        {
+            var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
+                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience);
+            flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
+            if (flow is not null && PostLoginFlow.RedirectOf(flow) is { } redirect)
+            {
+                if (request.HasPromptValue(PromptValues.None))
+                    return OidcErrors.Forbid(Errors.InteractionRequired, "An Action in the login flow needs to redirect the user, which prompt=none does not allow.");
+                await postLogin.FlushMetadataAsync(flow, user);
+                var parked = suspended.Add(new SuspendedLogin(user.Id, request.ClientId!, AuthorizeUrl(context, null), flow.Suspension));
+                return Results.Redirect(ContinueEndpoint.WithState(redirect, parked));
+            }
+        }
+        if (flow is not null && await postLogin.ApplyAsync(flow, user, identity) is { } denied)
             return OidcErrors.Forbid(Errors.AccessDenied, denied);
         return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary>The query parameter /continue adds when it sends the browser back here.</summary>
+    public const string ContinueMarker = "flowgate_continue";
 
     // prompt=login is satisfied by a login on the hosted page that just happened (marker plus a fresh session),
     // so the redirect back from the login page does not loop.
@@ -57,12 +82,21 @@ internal static class AuthorizationEndpoint
         context.Request.Query.ContainsKey("flowgate_login")
         && session.Properties?.IssuedUtc > DateTimeOffset.UtcNow.AddMinutes(-2);
 
-    private static string ReturnUrl(HttpContext context, OpenIddictRequest request)
+    private static string ReturnUrl(HttpContext context, OpenIddictRequest request) =>
+        AuthorizeUrl(context, KeyValuePair.Create("flowgate_login", "1"));
+
+    /// <summary>This authorization request again as a local URL (a form post becomes a query), with an optional marker.</summary>
+    private static string AuthorizeUrl(HttpContext context, KeyValuePair<string, string>? marker)
     {
-        var parameters = context.Request.HasFormContentType
-            ? context.Request.Form.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
-            : context.Request.Query.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()));
-        var query = QueryString.Create(parameters.Where(p => p.Key != "flowgate_login").Append(KeyValuePair.Create("flowgate_login", "1"))!);
-        return context.Request.PathBase + context.Request.Path + query;
+        var parameters = (context.Request.HasFormContentType
+                ? context.Request.Form.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
+                : context.Request.Query.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())))
+            .Where(p => p.Key is not "flowgate_login" and not ContinueMarker);
+        if (marker is { } added)
+            parameters = parameters.Append(added);
+        return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters!);
     }
+
+    private static string? Parameter(HttpContext context, string name) =>
+        context.Request.HasFormContentType ? context.Request.Form[name].ToString() : context.Request.Query[name].ToString();
 }

@@ -6,40 +6,58 @@ using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
 using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>
 /// Runs the post-login flow at <c>/authorize</c>, after the user is authenticated and before the code is
-/// issued: a deny or a failure stops the login; custom claims go into the tokens; metadata is written once.
+/// issued: a deny or a failure stops the login; a redirect sends the browser away until <c>/continue</c>;
+/// custom claims go into the tokens; metadata is written once, when the flow has ended.
 /// </summary>
 internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor executor, CurrentTenant tenant, UserManager<TenantUser> users)
 {
-    /// <summary>Returns null when the login may go on; otherwise the reason it may not.</summary>
-    public async Task<string?> RunAsync(string eventJson, TenantUser user, ClaimsIdentity identity, CancellationToken cancellationToken)
+    /// <summary>Runs the bound Actions; null when none are bound.</summary>
+    public async Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken)
     {
         var actions = await flows.LoadAsync(TriggerId.PostLogin, cancellationToken);
         if (actions.Count == 0)
             return null;
-        var result = await executor.ExecuteAsync(new FlowExecutionRequest
+        return await executor.ExecuteAsync(new FlowExecutionRequest
         {
             TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions,
         }, cancellationToken);
+    }
 
-        // Metadata writes are applied even when an Action denies (Auth0's semantics).
+    /// <summary>Resumes after <c>/continue</c>: the suspending Action's <c>onContinuePostLogin</c>, then the rest.</summary>
+    public Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
+        executor.ResumeAsync(suspension, eventChangesJson, cancellationToken);
+
+    /// <summary>The redirect that suspended the flow, if that is how it stopped.</summary>
+    public static string? RedirectOf(FlowExecutionResult result) =>
+        result is { Status: FlowStatus.Suspended, Suspension: not null, Outcome.RedirectUrl: { } url } ? url : null;
+
+    /// <summary>
+    /// Applies a finished flow to the login: saves its metadata writes (even on a deny, as Auth0 does) and
+    /// adds its claims. Returns null when the login may go on; otherwise the reason it may not.
+    /// </summary>
+    public async Task<string?> ApplyAsync(FlowExecutionResult result, TenantUser user, ClaimsIdentity identity)
+    {
         await SaveMetadataAsync(user, result.Outcome);
-        if (result.Status == FlowStatus.Failed)
-            return $"An Action in the login flow failed: {result.Error?.Name}: {result.Error?.Message}";
-        if (result.Status == FlowStatus.Denied)
-            return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
-        if (result.Status == FlowStatus.Suspended)
-            return "This login flow needs a step (redirect, prompt or multi-factor challenge) that is not available yet.";
-
+        switch (result.Status)
+        {
+            case FlowStatus.Failed:
+                return $"An Action in the login flow failed: {result.Error?.Name}: {result.Error?.Message}";
+            case FlowStatus.Denied:
+                return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
+            case FlowStatus.Suspended:
+                return "This login flow needs a step (prompt or multi-factor challenge) that is not available yet.";
+        }
         ActionClaims.Add(identity, result.Outcome);
         return null;
     }
+
+    /// <summary>Saves the metadata written so far: Auth0 flushes it before a redirect.</summary>
+    public Task FlushMetadataAsync(FlowExecutionResult result, TenantUser user) => SaveMetadataAsync(user, result.Outcome);
 
     private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)
     {

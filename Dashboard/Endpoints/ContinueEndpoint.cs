@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flowgate.Dashboard.Login;
+using Flowgate.Runtime.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Dashboard.Endpoints;
+
+/// <summary>
+/// <c>/continue?state=...</c>: where the site an Action redirected to sends the browser back (GET or a form
+/// POST from that site, so no antiforgery token; the unguessable state, bound to the user's session,
+/// stands in for it). Runs the suspending Action's <c>onContinuePostLogin</c> and the rest of the flow,
+/// then returns to <c>/authorize</c>, which issues the code or the error.
+/// </summary>
+internal static class ContinueEndpoint
+{
+    public static IEndpointRouteBuilder MapContinueEndpoint(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/continue", [HttpMethods.Get, HttpMethods.Post], HandleAsync).DisableAntiforgery().ExcludeFromDescription();
+        return routes;
+    }
+
+    /// <summary>The Action's redirect target with Auth0's <c>state</c> parameter added.</summary>
+    public static string WithState(string url, string state) => url + (url.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state);
+
+    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, PostLoginFlow postLogin, UserManager<TenantUser> users)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
+        var login = suspended.Find(state);
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var userId = session.Succeeded ? users.GetUserId(session.Principal!) : null;
+        if (login?.Suspension is null || login.UserId != userId)
+            return Results.Text("This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again.",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
+        var request = EventParts.Request(context);
+        request["body"] = JsonSerializer.SerializeToNode(form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? []);
+        var result = await postLogin.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
+
+        if (PostLoginFlow.RedirectOf(result) is { } redirect)
+        {
+            suspended.Put(state, login with { Suspension = result.Suspension });
+            return Results.Redirect(WithState(redirect, state));
+        }
+        suspended.Put(state, login with { Suspension = null, Finished = result });
+        var back = login.AuthorizeUrl + (login.AuthorizeUrl.Contains('?') ? "&" : "?") + AuthorizationEndpoint.ContinueMarker + "=" + state;
+        return Results.Redirect(back);
+    }
+}
