@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using Flowgate.Runtime.Sandbox.Packages;
 using Flowgate.Runtime.Triggers;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
@@ -19,6 +20,7 @@ public sealed class V8ActionSandbox : IActionSandbox
     private readonly string _prelude;
     private readonly CodeCache _codeCache = new();
     private readonly SandboxFetch _fetch;
+    private readonly PackageInstaller _packages;
     private readonly ConcurrentDictionary<string, TenantIsolate> _tenants = new();
     private readonly Lock _tenantLock = new();
 
@@ -29,6 +31,7 @@ public sealed class V8ActionSandbox : IActionSandbox
         _options.Validate();
         _prelude = SandboxScripts.Prelude(_options.MaxLogCharacters);
         _fetch = new SandboxFetch(_options);
+        _packages = PackageInstaller.Create(_options.NpmRegistry, _options.DataDirectory);
     }
 
     /// <inheritdoc />
@@ -64,9 +67,13 @@ public sealed class V8ActionSandbox : IActionSandbox
         }
         try
         {
+            // Dependencies are installed (or read from the cache) before a version compiles, outside the gate: it may take the network.
+            var packages = request.Dependencies.Count == 0 || isolate.HasVersion(request.VersionId)
+                ? null
+                : await _packages.InstallAsync(request.Dependencies, cancellationToken);
             await isolate.Gate.WaitAsync(cancellationToken);
             inside = true;
-            var (version, compileError) = isolate.GetVersion(request);
+            var (version, compileError) = isolate.GetVersion(request, packages);
             if (compileError is not null)
             {
                 return new ActionExecutionResult { Error = compileError };
@@ -103,6 +110,10 @@ public sealed class V8ActionSandbox : IActionSandbox
         catch (OperationCanceledException)
         {
             return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "CanceledError", "The execution was canceled by the caller.");
+        }
+        catch (PackageException e)
+        {
+            return ActionExecutionResult.Failed(e.RegistryUnavailable ? ActionErrorClass.PlatformError : ActionErrorClass.ActionError, "DependencyError", e.Message);
         }
         catch (Exception e) when (e is ScriptEngineException or InvalidOperationException or ObjectDisposedException)
         {
@@ -169,6 +180,7 @@ public sealed class V8ActionSandbox : IActionSandbox
         }
         _tenants.Clear();
         _fetch.Dispose();
+        _packages.Dispose();
         return ValueTask.CompletedTask;
     }
 }
