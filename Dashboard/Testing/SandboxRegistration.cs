@@ -1,8 +1,11 @@
 using Flowgate.Dashboard.Components.Pages.Actions;
 using Flowgate.Dashboard.Components.Pages.Flows;
+using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Sandbox;
 using Flowgate.Runtime.Sandbox.Worker;
+using Flowgate.Runtime.Store;
+using Microsoft.Extensions.Options;
 
 namespace Flowgate.Dashboard.Testing;
 
@@ -14,9 +17,15 @@ internal static class SandboxRegistration
 {
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IActionSandbox>(_ =>
+        builder.Services.AddSingleton<IActionSandbox>(services =>
         {
-            var options = SandboxWorkerOptions.ForAssembly(typeof(Program).Assembly.Location);
+            // Workers get the host's data directory and registry: they load the npm packages a save installed from the same cache.
+            var sandbox = new SandboxOptions
+            {
+                DataDirectory = services.GetRequiredService<DataDirectory>().Path,
+                NpmRegistry = services.GetRequiredService<IOptions<DependencyOptions>>().Value.Registry,
+            };
+            var options = SandboxWorkerOptions.ForAssembly(typeof(Program).Assembly.Location, sandbox);
             options.Validate();
             return new SandboxSupervisor(options);
         });

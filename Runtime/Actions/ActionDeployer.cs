@@ -1,5 +1,8 @@
+using Flowgate.Runtime.Sandbox;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
+using Flowgate.Runtime.Triggers;
+using Flowgate.Shared.Execution;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -13,10 +16,11 @@ public sealed class ActionDeployer(
     IDbContextFactory<FlowgateDbContext> contexts,
     CurrentTenant tenant,
     ActionService actions,
+    IActionSandbox sandbox,
     TimeProvider clock,
     ILogger<ActionDeployer> logger)
 {
-    /// <summary>Deploys the draft. Refused, with the error, when the code does not parse.</summary>
+    /// <summary>Deploys the draft. Refused, with the error, when the code does not parse or its dependencies cannot be installed and loaded.</summary>
     public async Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -65,13 +69,15 @@ public sealed class ActionDeployer(
         FlowgateDbContext db, ActionDefinition action, string code, string runtime, string dependenciesJson, string secretsJson,
         string? rolledBackFrom, string? deployedBy, CancellationToken cancellationToken)
     {
+        var versionId = Guid.NewGuid().ToString();
+        await PrepareDependenciesAsync(action, versionId, code, dependenciesJson, cancellationToken);
         var previous = await db.ActionVersions.Where(v => v.ActionId == action.Id).ToListAsync(cancellationToken);
         foreach (var live in previous.Where(v => v.Deployed))
             live.Deployed = false;
         var now = clock.GetUtcNow();
         var version = new ActionVersion
         {
-            Id = Guid.NewGuid().ToString(),
+            Id = versionId,
             TenantId = tenant.Id,
             ActionId = action.Id,
             Number = previous.Count == 0 ? 1 : previous.Max(v => v.Number) + 1,
@@ -99,6 +105,31 @@ public sealed class ActionDeployer(
             throw new OperationRejectedException(RejectionKind.Conflict, "Another deploy of this Action happened at the same time. Try again.");
         }
         return version;
+    }
+
+    // A version with npm dependencies is installed, compiled and loaded before it goes live, so a
+    // package that is missing, unreachable or cannot load fails the deploy with the reason instead
+    // of the first login (and the first login finds the version warm).
+    private async Task PrepareDependenciesAsync(ActionDefinition action, string versionId, string code, string dependenciesJson, CancellationToken cancellationToken)
+    {
+        var dependencies = VersionSnapshot.ReadDependencies(dependenciesJson);
+        if (dependencies.Count == 0)
+            return;
+        var trigger = TriggerCatalog.Get(action.TriggerId);
+        var error = await sandbox.PrepareAsync(new ActionExecutionRequest
+        {
+            TenantId = tenant.Id,
+            TriggerId = trigger.Id,
+            ActionId = action.Id,
+            ActionName = action.Name,
+            VersionId = versionId,
+            Code = code,
+            Handler = trigger.ExecuteHandler,
+            EventJson = trigger.SampleEventJson,
+            Dependencies = [.. dependencies.Select(d => new Shared.Execution.ActionDependency(d.Name, d.Version))],
+        }, cancellationToken);
+        if (error is not null)
+            throw new OperationRejectedException(RejectionKind.Invalid, $"The version cannot be deployed: {error.Name}: {error.Message}");
     }
 
     private static bool DraftMatches(ActionDefinition action, ActionVersion version) =>

@@ -1,6 +1,9 @@
 using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Sandbox.Packages;
+using Flowgate.Runtime.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Flowgate.Runtime.Actions;
 
@@ -10,7 +13,10 @@ public static class ActionsRegistration
     public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DependencyOptions>().Bind(configuration.GetSection(DependencyOptions.Section));
-        services.AddHttpClient<DependencyPinner>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        // One package cache under the data directory, shared with the sandbox workers (see SandboxOptions).
+        services.AddSingleton(sp => PackageInstaller.Create(
+            sp.GetRequiredService<IOptions<DependencyOptions>>().Value.Registry, sp.GetRequiredService<DataDirectory>().Path));
+        services.AddSingleton<DependencyPinner>();
         services.AddSingleton<ActionSecretProtector>();
         services.AddSingleton<ActionCodeValidator>();
         services.AddScoped<ActionService>();

@@ -1,53 +1,45 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
+using Flowgate.Runtime.Sandbox.Packages;
 
 namespace Flowgate.Runtime.Actions;
 
 /// <summary>
 /// Pins an Action's npm dependencies to exact versions at save, as Auth0 does: a blank version
-/// becomes the registry's <c>latest</c>; an explicit version must exist.
+/// becomes the registry's <c>latest</c>; an explicit version must exist (a range pins its highest
+/// match). The pinned tree is installed at once, so a package an Action could not load (a native
+/// add-on, a damaged tarball) is refused when it is added, not when the Action is deployed.
 /// </summary>
-public sealed partial class DependencyPinner(HttpClient http, IOptions<DependencyOptions> options)
+public sealed partial class DependencyPinner(PackageInstaller packages)
 {
     /// <summary>Returns name → exact version; refuses unknown packages or versions with the reason.</summary>
     public async Task<IReadOnlyDictionary<string, string>> PinAsync(IReadOnlyList<DependencyInput> dependencies, CancellationToken cancellationToken)
     {
         var pinned = new Dictionary<string, string>();
-        foreach (var dependency in dependencies)
+        try
         {
-            if (!PackageName().IsMatch(dependency.Name))
-                throw new OperationRejectedException(RejectionKind.Invalid, $"'{dependency.Name}' is not a valid npm package name.");
-            if (!pinned.TryAdd(dependency.Name, await PinAsync(dependency, cancellationToken)))
-                throw new OperationRejectedException(RejectionKind.Invalid, $"The dependency '{dependency.Name}' is listed twice.");
+            foreach (var dependency in dependencies)
+            {
+                if (!PackageName().IsMatch(dependency.Name))
+                    throw new OperationRejectedException(RejectionKind.Invalid, $"'{dependency.Name}' is not a valid npm package name.");
+                if (!pinned.TryAdd(dependency.Name, await PinAsync(dependency, cancellationToken)))
+                    throw new OperationRejectedException(RejectionKind.Invalid, $"The dependency '{dependency.Name}' is listed twice.");
+            }
+            if (pinned.Count > 0)
+                await packages.InstallAsync([.. pinned.Select(p => new Shared.Execution.ActionDependency(p.Key, p.Value))], cancellationToken);
+        }
+        catch (PackageException e)
+        {
+            throw new OperationRejectedException(RejectionKind.Invalid, e.Message);
         }
         return pinned;
     }
 
     private async Task<string> PinAsync(DependencyInput dependency, CancellationToken cancellationToken)
     {
-        var url = new Uri(options.Value.Registry, dependency.Name.Replace("/", "%2F", StringComparison.Ordinal));
-        JsonElement document;
-        try
-        {
-            using var response = await http.GetAsync(url, cancellationToken);
-            if ((int)response.StatusCode == 404)
-                throw new OperationRejectedException(RejectionKind.Invalid, $"The package '{dependency.Name}' does not exist in the npm registry.");
-            response.EnsureSuccessStatusCode();
-            document = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new OperationRejectedException(RejectionKind.Invalid, $"The npm registry could not be reached to resolve '{dependency.Name}': {e.Message}");
-        }
-
-        var version = string.IsNullOrWhiteSpace(dependency.Version) || dependency.Version == "latest"
-            ? document.GetProperty("dist-tags").GetProperty("latest").GetString()!
-            : dependency.Version.Trim();
-        if (!document.GetProperty("versions").TryGetProperty(version, out _))
-            throw new OperationRejectedException(RejectionKind.Invalid, $"The package '{dependency.Name}' has no version '{version}'.");
-        return version;
+        var packument = await packages.Registry.GetPackumentAsync(dependency.Name, cancellationToken);
+        var version = string.IsNullOrWhiteSpace(dependency.Version) ? "latest" : dependency.Version.Trim();
+        return packument.Pick(version)
+            ?? throw new OperationRejectedException(RejectionKind.Invalid, $"The package '{dependency.Name}' has no version '{version}'.");
     }
 
     // npm's rules: lowercase, URL-safe, optionally scoped, at most 214 characters.

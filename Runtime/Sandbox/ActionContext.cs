@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Flowgate.Runtime.Sandbox.Packages;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
@@ -33,15 +34,19 @@ internal sealed class ActionContext : IDisposable
     /// <summary>False once the context ran into a deadline or a limit; it is then discarded, not pooled.</summary>
     public bool Reusable { get; private set; } = true;
 
-    /// <summary>Creates a context; returns the Action's load error instead when its top level throws.</summary>
-    public static (ActionContext? Context, ActionError? Error) Create(V8Runtime runtime, V8Script prelude, V8Script module, string dependenciesJson, SandboxFetch fetch)
+    /// <summary>
+    /// Creates a context; returns the Action's load error instead when its top level throws. The
+    /// version's packages load here too, as the Action requires them (the host serves each file once per context).
+    /// </summary>
+    public static (ActionContext? Context, ActionError? Error) Create(V8Runtime runtime, V8Script prelude, VersionSlot slot, PackageScripts packageScripts, SandboxFetch fetch)
     {
         var engine = runtime.CreateScriptEngine();
         try
         {
             var host = new SandboxHost(fetch);
             var entry = (ScriptObject)((ScriptObject)engine.Evaluate(prelude)).Invoke(false, host);
-            if (((ScriptObject)entry.GetProperty(0)).Invoke(false, engine.Evaluate(module), dependenciesJson) is string loadError)
+            var packages = slot.Packages is { } tree ? new PackageModuleHost(engine, tree, packageScripts) : null;
+            if (((ScriptObject)entry.GetProperty(0)).Invoke(false, engine.Evaluate(slot.Module), slot.DependenciesJson, slot.ManifestJson, packages) is string loadError)
             {
                 engine.Dispose();
                 return (null, ScriptOutcome.ParseError(loadError));

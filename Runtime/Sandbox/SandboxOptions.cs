@@ -33,11 +33,21 @@ public sealed class SandboxOptions
     /// <summary>Largest <c>fetch</c> response body read, in bytes.</summary>
     public int MaxFetchResponseBytes { get; set; } = 5 << 20;
 
-    /// <summary>Directory for cached npm tarballs (under the host's <c>data/</c>).</summary>
+    /// <summary>
+    /// The host's data directory; Actions' npm packages are cached under its <c>npm/</c> folder. The
+    /// host passes its own absolute path to workers, so every process shares one cache.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The npm registry dependencies are resolved from.</summary>
+    /// <summary>The npm registry packages missing from the cache are installed from (the host passes <c>Dependencies:Registry</c>).</summary>
     public Uri NpmRegistry { get; set; } = new("https://registry.npmjs.org/");
+
+    /// <summary>
+    /// Package source one Action version may load, in bytes: the .js and .json files its requires
+    /// reach, counted as they load (a package's unused files cost nothing). 5 MB holds lodash (~0.5 MB)
+    /// many times over while keeping each context's compile and heap cost bounded.
+    /// </summary>
+    public long MaxPackageSourceBytes { get; set; } = 5L << 20;
 
     /// <summary>Throws when a value is out of range (called on start).</summary>
     public void Validate()
@@ -47,5 +57,6 @@ public sealed class SandboxOptions
         if (MaxStackBytes < 64 << 10) throw new InvalidOperationException("Sandbox:MaxStackBytes must be at least 64 KiB.");
         if (ContextsPerVersion < 1) throw new InvalidOperationException("Sandbox:ContextsPerVersion must be at least 1.");
         if (MaxCodeBytes < 1) throw new InvalidOperationException("Sandbox:MaxCodeBytes must be positive.");
+        if (MaxPackageSourceBytes < 1) throw new InvalidOperationException("Sandbox:MaxPackageSourceBytes must be positive.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Flowgate.Runtime.Sandbox.Packages;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
@@ -18,6 +19,7 @@ internal sealed class TenantIsolate : IDisposable
     private readonly V8Script _prelude;
     private readonly SandboxOptions _options;
     private readonly CodeCache _codeCache;
+    private readonly PackageScripts _packageScripts;
     private readonly ConcurrentDictionary<string, VersionSlot> _versions = new();
     private readonly Lock _compileLock = new();
 
@@ -31,6 +33,7 @@ internal sealed class TenantIsolate : IDisposable
             MaxStackUsage = (UIntPtr)options.MaxStackBytes,
         };
         _prelude = _runtime.Compile(new DocumentInfo("flowgate:prelude"), preludeSource);
+        _packageScripts = new PackageScripts(_runtime, codeCache);
     }
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -47,8 +50,14 @@ internal sealed class TenantIsolate : IDisposable
     /// <summary>True when this was the last user of a broken isolate, which the caller then disposes.</summary>
     public bool Exit() => Interlocked.Decrement(ref _users) == 0 && Broken;
 
-    /// <summary>The compiled version, or the compile error (a <c>SyntaxError</c> with its location).</summary>
-    public (VersionSlot? Slot, ActionError? Error) GetVersion(ActionExecutionRequest request)
+    /// <summary>True when the version is compiled here (its packages, if any, were installed before).</summary>
+    public bool HasVersion(string versionId) => _versions.ContainsKey(versionId);
+
+    /// <summary>
+    /// The compiled version, or the compile error (a <c>SyntaxError</c> with its location).
+    /// <paramref name="packages"/> are the version's installed dependencies, used when it is compiled now.
+    /// </summary>
+    public (VersionSlot? Slot, ActionError? Error) GetVersion(ActionExecutionRequest request, PackageTree? packages = null)
     {
         if (_versions.TryGetValue(request.VersionId, out var slot))
         {
@@ -68,7 +77,8 @@ internal sealed class TenantIsolate : IDisposable
             try
             {
                 var module = _codeCache.Compile(_runtime, request.VersionId, SandboxScripts.ModuleWrapper(request.Code));
-                slot = new VersionSlot(module, JsonSerializer.Serialize(request.Dependencies, JsonSerializerOptions.Web), _options.ContextsPerVersion);
+                slot = new VersionSlot(module, JsonSerializer.Serialize(request.Dependencies, JsonSerializerOptions.Web), _options.ContextsPerVersion,
+                    packages, packages?.ManifestJson(_options.MaxPackageSourceBytes));
                 _versions[request.VersionId] = slot;
                 return (slot, null);
             }
@@ -80,7 +90,7 @@ internal sealed class TenantIsolate : IDisposable
     }
 
     public (ActionContext? Context, ActionError? Error) CreateContext(VersionSlot slot, SandboxFetch fetch) =>
-        ActionContext.Create(_runtime, _prelude, slot.Module, slot.DependenciesJson, fetch);
+        ActionContext.Create(_runtime, _prelude, slot, _packageScripts, fetch);
 
     private static ActionError CompileError(ScriptEngineException e)
     {
@@ -96,6 +106,7 @@ internal sealed class TenantIsolate : IDisposable
         {
             slot.Dispose();
         }
+        _packageScripts.Dispose();
         _prelude.Dispose();
         _runtime.Dispose();
         Gate.Dispose();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Flowgate.Runtime.Sandbox.Packages;
 using Flowgate.Runtime.Triggers;
 using Flowgate.Shared.Execution;
 using Microsoft.ClearScript;
@@ -18,6 +19,7 @@ public sealed class V8ActionSandbox : IActionSandbox
     private readonly string _prelude;
     private readonly CodeCache _codeCache = new();
     private readonly SandboxFetch _fetch;
+    private readonly PackageInstaller _packages;
     private readonly ConcurrentDictionary<string, TenantIsolate> _tenants = new();
     private readonly Lock _tenantLock = new();
 
@@ -28,6 +30,7 @@ public sealed class V8ActionSandbox : IActionSandbox
         _options.Validate();
         _prelude = SandboxScripts.Prelude(_options.MaxLogCharacters);
         _fetch = new SandboxFetch(_options);
+        _packages = PackageInstaller.Create(_options.NpmRegistry, _options.DataDirectory);
     }
 
     /// <inheritdoc />
@@ -63,9 +66,13 @@ public sealed class V8ActionSandbox : IActionSandbox
         }
         try
         {
+            // Dependencies are installed (or read from the cache) before a version compiles, outside the gate: it may take the network.
+            var packages = request.Dependencies.Count == 0 || isolate.HasVersion(request.VersionId)
+                ? null
+                : await _packages.InstallAsync(request.Dependencies, cancellationToken);
             await isolate.Gate.WaitAsync(cancellationToken);
             inside = true;
-            var (version, compileError) = isolate.GetVersion(request);
+            var (version, compileError) = isolate.GetVersion(request, packages);
             if (compileError is not null)
             {
                 return new ActionExecutionResult { Error = compileError };
@@ -102,6 +109,10 @@ public sealed class V8ActionSandbox : IActionSandbox
         catch (OperationCanceledException)
         {
             return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "CanceledError", "The execution was canceled by the caller.");
+        }
+        catch (PackageException e)
+        {
+            return ActionExecutionResult.Failed(e.RegistryUnavailable ? ActionErrorClass.PlatformError : ActionErrorClass.ActionError, "DependencyError", e.Message);
         }
         catch (Exception e) when (e is ScriptEngineException or InvalidOperationException or ObjectDisposedException)
         {
@@ -162,6 +173,7 @@ public sealed class V8ActionSandbox : IActionSandbox
         }
         _tenants.Clear();
         _fetch.Dispose();
+        _packages.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Flowgate.Runtime.Sandbox.Packages;
 using Microsoft.ClearScript.V8;
 
 namespace Flowgate.Runtime.Sandbox;
 
-/// <summary>One deployed version inside one tenant's isolate: its compiled code and its warm contexts.</summary>
-internal sealed class VersionSlot(V8Script module, string dependenciesJson, int capacity) : IDisposable
+/// <summary>One deployed version inside one tenant's isolate: its compiled code, its installed packages and its warm contexts.</summary>
+internal sealed class VersionSlot(V8Script module, string dependenciesJson, int capacity, PackageTree? packages = null, string? manifestJson = null) : IDisposable
 {
     private readonly ConcurrentBag<ActionContext> _idle = [];
     private int _count;
@@ -13,6 +14,12 @@ internal sealed class VersionSlot(V8Script module, string dependenciesJson, int 
 
     /// <summary>The version's declared npm dependencies, as JSON for the module loader.</summary>
     public string DependenciesJson => dependenciesJson;
+
+    /// <summary>The installed npm packages the version may require; null when it declares none.</summary>
+    public PackageTree? Packages => packages;
+
+    /// <summary>The packages' manifest for the module loader (<see cref="PackageTree.ManifestJson"/>), built once per version.</summary>
+    public string? ManifestJson => manifestJson;
 
     public bool TryTake(out ActionContext context)
     {

@@ -15,7 +15,7 @@ const promiseResult = promiseState && typeof EngineInternal.getPromiseResult ===
 let current = null;
 let actionModule = null;
 let loadError = null;
-let packages = {};
+let modules = null;
 let declaredPackages = [];
 
 const byteLength = s => utf8Encode(s).length;
@@ -168,20 +168,20 @@ const BUILTINS = {
 function require(name) {
   const id = String(name).replace(/^node:/, '');
   if (Object.prototype.hasOwnProperty.call(BUILTINS, id)) return BUILTINS[id];
-  if (Object.prototype.hasOwnProperty.call(packages, id)) return packages[id]();
+  if (modules !== null && typeof name === 'string' && modules.provides(name)) return modules.require(name);
   const declared = declaredPackages.find(d => d.name === id);
   const e = declared
-    ? new Error(`Cannot find module '${name}': the declared dependency ${declared.name}@${declared.version} is not installed (this Flowgate build does not install npm packages yet)`)
+    ? new Error(`Cannot find module '${name}': the declared dependency ${declared.name}@${declared.version} is not installed`)
     : new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer and its declared npm dependencies`);
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }
 
-// `packageFactories` is the seam for npm dependencies: a map from package name to a function
-// returning its exports. The host passes none yet; declared names only sharpen the error.
-function load(moduleFunction, declaredJson, packageFactories) {
+// `manifestJson` describes the installed npm packages (see modules.js) and `packageHost` serves
+// their files; both are null when the Action declares no dependencies.
+function load(moduleFunction, declaredJson, manifestJson, packageHost) {
   declaredPackages = JSON.parse(declaredJson || '[]');
-  packages = packageFactories || {};
+  modules = manifestJson ? createModules(JSON.parse(manifestJson), packageHost, BUILTINS) : null;
   const module = { exports: {}, id: '.', filename: '/action.js', loaded: false };
   try {
     moduleFunction.call(module.exports, module.exports, require, module, '/action.js', '/');
