@@ -70,7 +70,7 @@ public sealed class ActionDeployer(
         string? rolledBackFrom, string? deployedBy, CancellationToken cancellationToken)
     {
         var versionId = Guid.NewGuid().ToString();
-        await PrepareDependenciesAsync(action, versionId, code, dependenciesJson, cancellationToken);
+        await PrepareAsync(action, versionId, code, dependenciesJson, cancellationToken);
         var previous = await db.ActionVersions.Where(v => v.ActionId == action.Id).ToListAsync(cancellationToken);
         foreach (var live in previous.Where(v => v.Deployed))
             live.Deployed = false;
@@ -110,11 +110,11 @@ public sealed class ActionDeployer(
     // A version with npm dependencies is installed, compiled and loaded before it goes live, so a
     // package that is missing, unreachable or cannot load fails the deploy with the reason instead
     // of the first login (and the first login finds the version warm).
-    private async Task PrepareDependenciesAsync(ActionDefinition action, string versionId, string code, string dependenciesJson, CancellationToken cancellationToken)
+    // Compile at deploy (with its packages installed and a warm context ready), so the first login after a
+    // deploy is not the one that pays for it, and code that cannot even load is refused with its error.
+    private async Task PrepareAsync(ActionDefinition action, string versionId, string code, string dependenciesJson, CancellationToken cancellationToken)
     {
         var dependencies = VersionSnapshot.ReadDependencies(dependenciesJson);
-        if (dependencies.Count == 0)
-            return;
         var trigger = TriggerCatalog.Get(action.TriggerId);
         var error = await sandbox.PrepareAsync(new ActionExecutionRequest
         {
@@ -128,8 +128,10 @@ public sealed class ActionDeployer(
             EventJson = trigger.SampleEventJson,
             Dependencies = [.. dependencies.Select(d => new Shared.Execution.ActionDependency(d.Name, d.Version))],
         }, cancellationToken);
-        if (error is not null)
+        if (error is { Class: ActionErrorClass.ActionError })
             throw new OperationRejectedException(RejectionKind.Invalid, $"The version cannot be deployed: {error.Name}: {error.Message}");
+        if (error is not null)
+            logger.LogWarning("Action {ActionId} version {VersionId} deploys uncompiled: the sandbox failed to prepare it ({Error}: {Message})", action.Id, versionId, error.Name, error.Message);
     }
 
     private static bool DraftMatches(ActionDefinition action, ActionVersion version) =>

@@ -92,6 +92,19 @@ public sealed class ActionsApiTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task Deploying_code_that_throws_while_loading_is_refused_with_the_javascript_error()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var id = await CreateAsync(http, Unique("throws at load"), "const config = JSON.parse('{not json');\nexports.onExecutePostLogin = async () => {};\n");
+
+        var response = await http.PostAsync($"/api/v2/actions/actions/{id}/deploy", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("SyntaxError", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal(0, (await http.GetFromJsonAsync<JsonElement>($"/api/v2/actions/actions/{id}/versions")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Testing_a_draft_runs_it_in_the_sandbox_with_its_secrets_and_returns_commands_and_logs()
     {
         var http = await _app.CreateManagementClientAsync();
