@@ -14,8 +14,6 @@ internal sealed class EndUserSignIn(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
             return "Wrong email or password.";
-        if (user.Blocked)
-            return "This account is blocked. Contact the application's administrator.";
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
@@ -24,6 +22,9 @@ internal sealed class EndUserSignIn(
         }
         if (!result.Succeeded)
             return "Wrong email or password.";
+        // Only after the password: the page must not tell strangers which accounts exist and are blocked.
+        if (user.Blocked)
+            return "This account is blocked. Contact the application's administrator.";
 
         user.LoginsCount++;
         user.LastLogin = clock.GetUtcNow();
@@ -53,12 +54,15 @@ internal sealed class EndUserSignIn(
 
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
-            return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? "An account with this email already exists." : e.Description).Distinct().ToList();
+            return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? DuplicateSignup : e.Description).Distinct().ToList();
         logger.LogInformation("User {UserId} signed up", user.Id);
         registration.After(context, user);
         await signIn.SignInAsync(user, isPersistent: false);
         return [];
     }
+
+    // Says no more than "try logging in": whether the address has an account stays unknown to strangers.
+    private const string DuplicateSignup = "We could not create an account with these details. If you already have one, log in or reset your password.";
 
     private async Task<IReadOnlyList<string>> PasswordProblemsAsync(TenantUser user, string password)
     {
