@@ -1,16 +1,9 @@
-using System.Buffers.Text;
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Flowgate.Runtime.Actions;
-using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +38,7 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
     [Fact]
     public async Task Bound_actions_add_role_claims_persist_metadata_and_deny_with_the_reason()
     {
-        await DeployAndBindAsync(("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
+        await _app.DeployAndBindAsync(("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
         var spa = await _app.CreateSpaAsync();
         var admin = await _app.CreateUserAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
@@ -56,12 +49,12 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
             await users.AddToRoleAsync((await users.FindByIdAsync(admin.Id))!, "Admin");
         }
 
-        var callback = await LogInAsync(spa.ClientId, admin.Email!);
+        var callback = await _app.LogInAsync(spa.ClientId, admin.Email!);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-        var tokens = await Browser().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var tokens = await _app.CreateBrowserClient().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = Verifier,
+            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
         }));
         Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
         var idToken = new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
@@ -73,47 +66,8 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
         }
 
         var blocked = await _app.CreateUserAsync(emailDomain: "blocked.example.com");
-        var denied = QueryHelpers.ParseQuery((await LogInAsync(spa.ClientId, blocked.Email!)).Query);
+        var denied = QueryHelpers.ParseQuery((await _app.LogInAsync(spa.ClientId, blocked.Email!)).Query);
         Assert.Equal("access_denied", denied["error"].ToString());
         Assert.Equal("Access to My SPA is not allowed.", denied["error_description"].ToString());
-    }
-
-    private static readonly string Verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    private async Task<Uri> LogInAsync(string clientId, string email)
-    {
-        var http = Browser();
-        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
-        var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
-        var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = "correct horse battery",
-        });
-        var callback = await http.GetAsync(loggedIn.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        return callback.Headers.Location!;
-    }
-
-    private async Task DeployAndBindAsync(params (string Name, string Code)[] actions)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<ActionService>();
-        var deployer = scope.ServiceProvider.GetRequiredService<ActionDeployer>();
-        var references = new List<BindingReference>();
-        foreach (var (name, code) in actions)
-        {
-            var action = await service.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None);
-            await deployer.DeployAsync(action.Id, "test", CancellationToken.None);
-            references.Add(new BindingReference(BindingRefType.ActionId, action.Id));
-        }
-        await scope.ServiceProvider.GetRequiredService<BindingService>().ReplaceAsync("post-login", references, null, CancellationToken.None);
-    }
-
-    private HttpClient Browser()
-    {
-        var http = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        http.Timeout = TimeSpan.FromSeconds(60);
-        return http;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
@@ -17,7 +18,8 @@ namespace Flowgate.Dashboard.Login;
 /// Runs the post-login flow at <c>/authorize</c>, after the user is authenticated and before the code is
 /// issued: a deny or a failure stops the login; custom claims go into the tokens; metadata is written once.
 /// </summary>
-internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor executor, CurrentTenant tenant, UserManager<TenantUser> users)
+internal sealed class PostLoginFlow(
+    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CurrentTenant tenant, UserManager<TenantUser> users, ILogger<PostLoginFlow> logger)
 {
     /// <summary>Returns null when the login may go on; otherwise the reason it may not.</summary>
     public async Task<string?> RunAsync(string eventJson, TenantUser user, ClaimsIdentity identity, CancellationToken cancellationToken)
@@ -25,10 +27,11 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
         var actions = await flows.LoadAsync(TriggerId.PostLogin, cancellationToken);
         if (actions.Count == 0)
             return null;
-        var result = await executor.ExecuteAsync(new FlowExecutionRequest
-        {
-            TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions,
-        }, cancellationToken);
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions };
+        var result = await executor.ExecuteAsync(request, cancellationToken);
+        var executionId = recorder.Record(request, result);
+        if (result.Status != FlowStatus.Completed)
+            logger.LogInformation("Post-login flow for {UserId} ended {Status} (execution {ExecutionId})", user.Id, result.Status, executionId);
 
         // Metadata writes are applied even when an Action denies (Auth0's semantics).
         await SaveMetadataAsync(user, result.Outcome);

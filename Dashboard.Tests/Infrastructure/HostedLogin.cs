@@ -1,0 +1,38 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Flowgate.Tests.Infrastructure;
+
+/// <summary>An end user logging in at <c>/authorize</c> through the hosted login page, as a browser posting its forms would.</summary>
+internal static class HostedLogin
+{
+    /// <summary>The PKCE verifier every login here uses (exchange the code with it).</summary>
+    public static readonly string Verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so each step can be checked.</summary>
+    public static HttpClient CreateBrowserClient(this FlowgateApp app)
+    {
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        http.Timeout = TimeSpan.FromSeconds(60);
+        return http;
+    }
+
+    /// <summary>Logs in with <see cref="EndUsers"/>' password; returns where <c>/authorize</c> finally sends the browser (the callback).</summary>
+    public static async Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email)
+    {
+        var http = app.CreateBrowserClient();
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
+        var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
+            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
+        var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = "correct horse battery",
+        });
+        var callback = await http.GetAsync(loggedIn.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        return callback.Headers.Location!;
+    }
+}
