@@ -61,6 +61,30 @@ public sealed class ActionDeployer(
             ?? throw OperationRejectedException.NotFound("Action version", versionId);
     }
 
+    /// <summary>The deployed versions of these Actions, by Action id, in one read (Actions never deployed are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, ActionVersion>> DeployedVersionsAsync(IEnumerable<ActionDefinition> actions, CancellationToken cancellationToken)
+    {
+        var ids = DeployedVersionIds(actions);
+        if (ids.Count == 0)
+            return new Dictionary<string, ActionVersion>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ActionVersions.AsNoTracking().Where(v => v.TenantId == tenant.Id && ids.Contains(v.Id)).ToDictionaryAsync(v => v.ActionId, cancellationToken);
+    }
+
+    /// <summary>The deployed version numbers of these Actions, by Action id, in one read that leaves the code behind.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> DeployedNumbersAsync(IEnumerable<ActionDefinition> actions, CancellationToken cancellationToken)
+    {
+        var ids = DeployedVersionIds(actions);
+        if (ids.Count == 0)
+            return new Dictionary<string, int>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ActionVersions.Where(v => v.TenantId == tenant.Id && ids.Contains(v.Id))
+            .Select(v => new { v.ActionId, v.Number }).ToDictionaryAsync(v => v.ActionId, v => v.Number, cancellationToken);
+    }
+
+    private static List<string> DeployedVersionIds(IEnumerable<ActionDefinition> actions) =>
+        [.. actions.Select(a => a.DeployedVersionId).OfType<string>()];
+
     private async Task<ActionVersion> AddVersionAsync(
         FlowgateDbContext db, ActionDefinition action, string code, string runtime, string dependenciesJson, string secretsJson,
         string? rolledBackFrom, string? deployedBy, CancellationToken cancellationToken)

@@ -78,6 +78,26 @@ public sealed class ActionsApiTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task The_list_shows_each_Actions_deployed_version()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var (twice, never, once) = (Unique("twice"), Unique("never"), Unique("once"));
+        var twiceId = await CreateAsync(http, twice, RolesToClaims);
+        await DeployAsync(http, twiceId);
+        await DeployAsync(http, twiceId);
+        await CreateAsync(http, never, RolesToClaims);
+        await DeployAsync(http, await CreateAsync(http, once, RolesToClaims));
+
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/v2/actions/actions?per_page=100");
+
+        var deployed = list.GetProperty("actions").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("deployed_version"));
+        Assert.Equal(2, deployed[twice].GetProperty("number").GetInt32());
+        Assert.Equal(RolesToClaims, deployed[twice].GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, deployed[never].ValueKind);
+        Assert.Equal(1, deployed[once].GetProperty("number").GetInt32());
+    }
+
+    [Fact]
     public async Task Deploying_code_with_a_syntax_error_is_refused_with_the_error_and_its_line()
     {
         var http = await _app.CreateManagementClientAsync();
