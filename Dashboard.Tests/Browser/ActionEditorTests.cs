@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Flowgate.Runtime.Actions;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +17,8 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         using var app = KestrelApp.Start();
         var page = await _browser.SignInAsync(app);
         await using var session = page.Context;
-        await page.GotoAsync(app.BaseUrl() + "/actions/library");
-        await page.ClickAsync("[data-test=build-from-scratch]");
-        await page.Locator("input[data-test=action-name]").FillAsync("MFA for Role");
-        await page.ClickAsync("[data-test=create-action]");
+        await page.BuildFromScratchAsync(app, "MFA for Role");
 
-        // Blazor navigates within the document; polling the address avoids Playwright's navigation-event race.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/actions/[0-9a-f]{8}-"));
         var code = page.Locator(".action-code-editor .view-lines");
         await code.ExpectTextAsync("exports.onExecutePostLogin");
         Assert.Contains("Login / Post Login", await page.Locator("h1 + *").InnerTextAsync());

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Flowgate.Runtime.Actions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,6 +16,17 @@ internal static class ActionEditorPage
         await using var scope = app.Services.CreateAsyncScope();
         var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
         return (await actions.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None)).Id;
+    }
+
+    /// <summary>Library, "Build from scratch", a name and the default trigger and runtime; waits for the new Action's editor.</summary>
+    public static async Task BuildFromScratchAsync(this IPage page, FlowgateApp app, string name)
+    {
+        await page.GotoAsync(app.BaseUrl() + "/actions/library");
+        await page.ClickAsync("[data-test=build-from-scratch]");
+        await page.Locator("input[data-test=action-name]").FillAsync(name);
+        await page.ClickAsync("[data-test=create-action]");
+        // Blazor navigates within the document; polling the address avoids Playwright's navigation-event race.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/actions/[0-9a-f]{8}-"));
     }
 
     // The template ends with the last handler's closing "};": typing at the start of that line is inside the handler.
@@ -35,13 +47,17 @@ internal static class ActionEditorPage
         await page.Keyboard.PressAsync("Enter");
     }
 
-    /// <summary>Replaces the whole code the way a person pastes over a selection (Monaco indents typed text itself).</summary>
-    public static async Task PasteCodeAsync(this IPage page, string code)
+    /// <summary>Clicks the line showing <paramref name="line"/>, opens a new line below it and pastes <paramref name="text"/> there.</summary>
+    public static async Task PasteBelowAsync(this IPage page, string line, string text)
     {
         await page.Locator("[data-test=save-draft]:enabled").WaitForAsync();
-        await page.ClickAsync(Code);
-        await page.Keyboard.PressAsync("Control+a");
-        await page.Keyboard.InsertTextAsync(code);
+        await page.Locator(".action-code-editor .view-line", new() { HasText = line }).ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Enter");
+        // Through the clipboard, as a person pastes: typed text is auto-closed and re-indented by Monaco.
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", text);
+        await page.Keyboard.PressAsync("Control+V");
     }
 
     public static ILocator Version(this IPage page, int number) => page.Locator($"[data-test=version-row][data-version=\"{number}\"]");
