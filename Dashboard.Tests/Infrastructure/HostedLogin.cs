@@ -21,9 +21,11 @@ internal static class HostedLogin
     }
 
     /// <summary>Logs in with <see cref="EndUsers"/>' password; returns where <c>/authorize</c> finally sends the browser (the callback).</summary>
-    public static async Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email)
+    public static Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email) => app.CreateBrowserClient().LogInAsync(clientId, email);
+
+    /// <summary>The same with a client of the caller's (cookies kept, redirects not followed).</summary>
+    public static async Task<Uri> LogInAsync(this HttpClient http, string clientId, string email)
     {
-        var http = app.CreateBrowserClient();
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
         var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
             $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
