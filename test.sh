@@ -15,6 +15,13 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "could not install chromium"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
+# Auth0's Node SDK drives the Management API in NodeSdkTests: the packages pinned in its lock file.
+if [ ! -f Dashboard.Tests/Sdk/node_modules/auth0/package.json ]; then
+  log "installing the Node SDK test packages"
+  (cd Dashboard.Tests/Sdk && npm ci --no-audit --no-fund >/dev/null) \
+    || { echo "npm ci in Dashboard.Tests/Sdk failed (Node >= 20.19 and npm are needed)"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restoring tools"

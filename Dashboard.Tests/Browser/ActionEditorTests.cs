@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Flowgate.Runtime.Actions;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,36 +17,31 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         using var app = KestrelApp.Start();
         var page = await _browser.SignInAsync(app);
         await using var session = page.Context;
-        await page.GotoAsync(app.BaseUrl() + "/actions/library");
-        await page.ClickAsync("[data-test=build-from-scratch]");
-        await page.Locator("input[data-test=action-name]").FillAsync("MFA for Role");
-        await page.ClickAsync("[data-test=create-action]");
+        await page.BuildFromScratchAsync(app, "MFA for Role");
 
-        // Blazor navigates within the document; polling the address avoids Playwright's navigation-event race.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/actions/[0-9a-f]{8}-"));
         var code = page.Locator(".action-code-editor .view-lines");
-        await Expect(code, "exports.onExecutePostLogin");
+        await code.ExpectTextAsync("exports.onExecutePostLogin");
         Assert.Contains("Login / Post Login", await page.Locator("h1 + *").InnerTextAsync());
 
         await page.Locator("[data-test=save-draft]:enabled").WaitForAsync();
         await page.ClickAsync(".action-code-editor .view-lines");
-        await MoveIntoLastHandlerAsync(page);
+        await page.MoveIntoLastHandlerAsync();
         await page.Keyboard.TypeAsync("api.multi");
-        await Expect(page.Locator(".monaco-editor .suggest-widget"), "multifactor");
+        await page.Locator(".monaco-editor .suggest-widget").ExpectTextAsync("multifactor");
         await page.Keyboard.PressAsync("Escape");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Secrets" }).ClickAsync();
         await page.Locator("input[data-test=secret-name]").FillAsync("API_KEY");
         await page.Locator("input[data-test=secret-value]").FillAsync("s3cr3t-value-never-shown");
         await page.ClickAsync("[data-test=save-secret]");
-        await Expect(page.Locator("[data-test=secret-row]"), "API_KEY");
+        await page.Locator("[data-test=secret-row]").ExpectTextAsync("API_KEY");
         Assert.DoesNotContain("s3cr3t-value-never-shown", await page.ContentAsync());
         Assert.Equal("", await page.Locator("input[data-test=secret-value]").InputValueAsync());
 
         await page.ClickAsync(".action-code-editor .view-lines");
-        await MoveIntoLastHandlerAsync(page);
+        await page.MoveIntoLastHandlerAsync();
         await page.Keyboard.TypeAsync("event.secrets.");
-        await Expect(page.Locator(".monaco-editor .suggest-widget"), "API_KEY");
+        await page.Locator(".monaco-editor .suggest-widget").ExpectTextAsync("API_KEY");
 
         // The "api.multi" left in the code is a wrong call: type-checked against the declarations, it is flagged.
         await page.WaitForFunctionAsync("() => monaco.editor.getModelMarkers({}).some(m => m.message.includes(\"'multi' does not exist on type 'PostLoginAPI'\"))");
@@ -57,21 +51,21 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
     public async Task Saving_deploying_changing_and_rolling_back_make_numbered_versions_and_a_syntax_error_blocks_the_deploy()
     {
         using var app = KestrelApp.Start();
-        var id = await CreateActionAsync(app, "Versions " + Guid.NewGuid().ToString("N")[..6]);
+        var id = await app.CreateActionAsync("Versions " + Guid.NewGuid().ToString("N")[..6]);
         var page = await _browser.SignInAsync(app);
         await using var session = page.Context;
         await page.GotoAsync($"{app.BaseUrl()}/actions/{id}");
 
-        await TypeIntoHandlerAsync(page, "//marker_one");
+        await page.TypeIntoHandlerAsync("//marker_one");
         await page.Keyboard.PressAsync("Control+s");
         await page.GetByText("Draft saved.").WaitForAsync();
         await page.ReloadAsync();
-        await Expect(page.Locator(".action-code-editor .view-lines"), "//marker_one");
+        await page.Locator(".action-code-editor .view-lines").ExpectTextAsync("//marker_one");
 
-        await TypeIntoHandlerAsync(page, "//marker_kept");
+        await page.TypeIntoHandlerAsync("//marker_kept");
         await page.ReloadAsync();
         await page.Locator("[data-test=unsaved]").WaitForAsync();
-        await Expect(page.Locator(".action-code-editor .view-lines"), "//marker_kept");
+        await page.Locator(".action-code-editor .view-lines").ExpectTextAsync("//marker_kept");
         await page.ClickAsync("[data-test=discard]");
         await Assertions.Expect(page.Locator("[data-test=unsaved]")).ToHaveCountAsync(0);
         Assert.DoesNotContain("marker_kept", await page.Locator(".action-code-editor .view-lines").InnerTextAsync());
@@ -79,32 +73,32 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await page.ClickAsync("[data-test=deploy]");
         await page.GetByText("Deployed as version 1.").WaitForAsync();
         await page.ClickAsync("[data-test=version-history]");
-        await DeployedVersionAsync(page, 1).WaitForAsync();
+        await page.DeployedTag(1).WaitForAsync();
 
-        await TypeIntoHandlerAsync(page, "//marker_two");
+        await page.TypeIntoHandlerAsync("//marker_two");
         await page.Locator("[data-test=unsaved]").WaitForAsync();
         await page.ClickAsync("[data-test=deploy]");
-        await DeployedVersionAsync(page, 2).WaitForAsync();
+        await page.DeployedTag(2).WaitForAsync();
 
-        await Version(page, 1).Locator("[data-test=diff-version]").ClickAsync();
-        await Expect(page.Locator(".action-diff-editor .modified .view-lines"), "//marker_two");
+        await page.Version(1).Locator("[data-test=diff-version]").ClickAsync();
+        await page.Locator(".action-diff-editor .modified .view-lines").ExpectTextAsync("//marker_two");
         Assert.DoesNotContain("marker_two", await page.Locator(".action-diff-editor .original .view-lines").InnerTextAsync());
 
-        await Version(page, 1).Locator("[data-test=rollback-version]").ClickAsync();
+        await page.Version(1).Locator("[data-test=rollback-version]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
-        await DeployedVersionAsync(page, 3).WaitForAsync();
-        await Expect(page.Locator("[data-test=editor-status]"), "v3");
+        await page.DeployedTag(3).WaitForAsync();
+        await page.Locator("[data-test=editor-status]").ExpectTextAsync("v3");
 
-        await TypeIntoHandlerAsync(page, "const = 1;");
+        await page.TypeIntoHandlerAsync("const = 1;");
         await page.ClickAsync("[data-test=deploy]");
-        await Expect(page.Locator("[data-test=syntax-error]"), "line");
+        await page.Locator("[data-test=syntax-error]").ExpectTextAsync("line");
         await page.GetByText("The draft cannot be deployed", new() { Exact = false }).First.WaitForAsync();
         Assert.Equal(3, await page.Locator("[data-test=version-row]").CountAsync());
 
         // Another administrator saves the draft meanwhile: this editor's save is a conflict, not an overwrite.
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ActionService>().UpdateDraftAsync(id, new ActionUpdateRequest { Code = "exports.onExecutePostLogin = async () => {};\n" }, CancellationToken.None);
-        await TypeIntoHandlerAsync(page, "//marker_three");
+        await page.TypeIntoHandlerAsync("//marker_three");
         await page.Keyboard.PressAsync("Control+s");
         await page.GetByText("This draft was changed elsewhere", new() { Exact = false }).First.WaitForAsync();
     }
@@ -117,49 +111,18 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
         await using var firstSession = first.Context;
         var second = await _browser.SignInAsync(app);
         await using var secondSession = second.Context;
-        var ids = await Task.WhenAll(CreateActionAsync(app, "First", "//first_admin\n"), CreateActionAsync(app, "Second", "//second_admin\n"));
+        var ids = await Task.WhenAll(app.CreateActionAsync("First", "//first_admin\n"), app.CreateActionAsync("Second", "//second_admin\n"));
 
         await Task.WhenAll(first.GotoAsync($"{app.BaseUrl()}/actions/{ids[0]}"), second.GotoAsync($"{app.BaseUrl()}/actions/{ids[1]}"));
 
         await Task.WhenAll(first.Locator("[data-test=save-draft]:enabled").WaitForAsync(), second.Locator("[data-test=save-draft]:enabled").WaitForAsync());
-        await Expect(first.Locator(".action-code-editor .view-lines"), "//first_admin");
-        await Expect(second.Locator(".action-code-editor .view-lines"), "//second_admin");
+        await first.Locator(".action-code-editor .view-lines").ExpectTextAsync("//first_admin");
+        await second.Locator(".action-code-editor .view-lines").ExpectTextAsync("//second_admin");
 
         // Within one circuit too: from one Action's editor through the library to another's.
         await first.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Library", Exact = true }).ClickAsync();
         await first.GetByRole(AriaRole.Link, new() { Name = "Second", Exact = true }).ClickAsync();
-        await Expect(first.Locator(".action-code-editor .view-lines"), "//second_admin");
+        await first.Locator(".action-code-editor .view-lines").ExpectTextAsync("//second_admin");
         Assert.DoesNotContain("first_admin", await first.Locator(".action-code-editor .view-lines").InnerTextAsync());
     }
-
-    private static async Task<string> CreateActionAsync(FlowgateApp app, string name, string? code = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
-        return (await actions.CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None)).Id;
-    }
-
-    // The template ends with the last handler's closing "};": typing at the start of that line is inside the handler.
-    private static async Task MoveIntoLastHandlerAsync(IPage page)
-    {
-        await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.PressAsync("ArrowUp");
-        await page.Keyboard.PressAsync("Home");
-    }
-
-    private static async Task TypeIntoHandlerAsync(IPage page, string line)
-    {
-        await page.Locator("[data-test=save-draft]:enabled").WaitForAsync();
-        await page.ClickAsync(".action-code-editor .view-lines");
-        await MoveIntoLastHandlerAsync(page);
-        await page.Keyboard.TypeAsync(line);
-        await page.Keyboard.PressAsync("Enter");
-    }
-
-    private static ILocator Version(IPage page, int number) => page.Locator($"[data-test=version-row][data-version=\"{number}\"]");
-
-    private static ILocator DeployedVersionAsync(IPage page, int number) => Version(page, number).Locator("[data-test=deployed-tag]");
-
-    private static Task Expect(ILocator locator, string text) =>
-        locator.Filter(new() { HasText = text }).First.WaitForAsync();
 }

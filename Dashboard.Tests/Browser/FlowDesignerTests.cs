@@ -15,9 +15,6 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
 {
     private const string Email = "flows@example.com";
     private const string Password = "a long enough passphrase";
-    // Grab items by their left edge (name or grip), away from the buttons on their right, and move
-    // in steps as a hand does: the drop position comes from the items the pointer passes over.
-    private static readonly LocatorDragToOptions ByLeftEdge = new() { SourcePosition = new() { X = 12, Y = 12 }, Steps = 40 };
     private readonly IBrowser _browser;
 
     public FlowDesignerTests(Infrastructure.Browser browser) => _browser = browser.Instance;
@@ -33,43 +30,43 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
 
         await Expect(page.Locator("[data-test=start]")).ToHaveTextAsync("User logged in");
         await Expect(page.Locator("[data-test=complete]")).ToHaveTextAsync("Token issued");
-        var draftOnly = PaletteItem(page, "Draft only");
+        var draftOnly = page.PaletteItem("Draft only");
         await Expect(draftOnly.Locator("[data-test=palette-reason]")).ToContainTextAsync("Deploy it first");
         await Expect(draftOnly.Locator("[data-test=palette-add]")).ToBeDisabledAsync();
-        await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-add]")).ToBeEnabledAsync();
+        await Expect(page.PaletteItem("Add roles").Locator("[data-test=palette-add]")).ToBeEnabledAsync();
         await Expect(page.Locator("[data-test=apply]")).ToBeDisabledAsync();
         await page.Locator("input[data-test=palette-search]").FillAsync("mfa");
         await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(1);
         await page.Locator("input[data-test=palette-search]").FillAsync("");
         await Expect(page.Locator("[data-test=palette-item]")).ToHaveCountAsync(3);
 
-        await PaletteItem(page, "Add roles").DragToAsync(page.Locator("[data-test=canvas-zone]"), ByLeftEdge);
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles"]);
-        await Expect(PaletteItem(page, "Add roles").Locator("[data-test=palette-reason]")).ToHaveTextAsync("In this flow");
-        await PaletteItem(page, "Require MFA").DragToAsync(Node(page, "Add roles"), ByLeftEdge);
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
-        await Node(page, "Add roles").DragToAsync(Node(page, "Require MFA"), ByLeftEdge);
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
-        await Node(page, "Add roles").Locator("[data-test=failure-policy]").ClickAsync();
-        await Expect(Node(page, "Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
+        await page.PaletteItem("Add roles").DragToAsync(page.Locator("[data-test=canvas-zone]"), FlowDesignerPage.ByLeftEdge);
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Add roles"]);
+        await Expect(page.PaletteItem("Add roles").Locator("[data-test=palette-reason]")).ToHaveTextAsync("In this flow");
+        await page.PaletteItem("Require MFA").DragToAsync(page.Node("Add roles"), FlowDesignerPage.ByLeftEdge);
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Add roles", "Require MFA"]);
+        await page.Node("Add roles").DragToAsync(page.Node("Require MFA"), FlowDesignerPage.ByLeftEdge);
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await page.Node("Add roles").Locator("[data-test=failure-policy]").ClickAsync();
+        await Expect(page.Node("Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
         await Expect(page.Locator("[data-test=unapplied]")).ToBeVisibleAsync();
 
         // Leaving with unapplied changes asks first; staying keeps them.
         await page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Require MFA", "Add roles"]);
 
         await page.Locator("[data-test=apply]").ClickAsync();
         await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
         await page.ReloadAsync();
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
-        await Expect(Node(page, "Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(page.Node("Add roles").Locator("[data-test=failure-policy]")).ToHaveTextAsync("Continue on error");
 
         // The keyboard alternative moves nodes too; Discard brings back the live flow.
-        await Node(page, "Require MFA").Locator("[data-test=move-down]").ClickAsync();
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Add roles", "Require MFA"]);
+        await page.Node("Require MFA").Locator("[data-test=move-down]").ClickAsync();
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Add roles", "Require MFA"]);
         await page.Locator("[data-test=discard]").ClickAsync();
-        await Expect(NodeNames(page)).ToHaveTextAsync(["Require MFA", "Add roles"]);
+        await Expect(page.NodeNames()).ToHaveTextAsync(["Require MFA", "Add roles"]);
         await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
 
         var flow = await GetFlowAsync(app);
@@ -95,26 +92,20 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync(app.BaseUrl() + "/actions/flows/post-login");
 
-        await PaletteItem(first, "First admin's Action").Locator("[data-test=palette-add]").ClickAsync();
+        await first.PaletteItem("First admin's Action").Locator("[data-test=palette-add]").ClickAsync();
         await first.Locator("[data-test=apply]").ClickAsync();
         await Expect(first.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
 
-        await PaletteItem(second, "Second admin's Action").Locator("[data-test=palette-add]").ClickAsync();
+        await second.PaletteItem("Second admin's Action").Locator("[data-test=palette-add]").ClickAsync();
         await second.Locator("[data-test=apply]").ClickAsync();
         await Expect(second.Locator("[data-test=flow-message]")).ToContainTextAsync("changed by someone else");
         await Expect(second.Locator("[data-test=unapplied]")).ToBeVisibleAsync();
         Assert.Equal(["First admin's Action"], (await GetFlowAsync(app)).Bindings.Select(b => b.DisplayName));
 
         await second.Locator("[data-test=reload]").ClickAsync();
-        await Expect(NodeNames(second)).ToHaveTextAsync(["First admin's Action"]);
+        await Expect(second.NodeNames()).ToHaveTextAsync(["First admin's Action"]);
         await Expect(second.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
     }
-
-    private static ILocator PaletteItem(IPage page, string name) => page.Locator($"[data-test=palette-item][data-action=\"{name}\"]");
-
-    private static ILocator Node(IPage page, string name) => page.Locator($"[data-test=flow-node][data-action=\"{name}\"]");
-
-    private static ILocator NodeNames(IPage page) => page.Locator("[data-test=flow-node] [data-test=node-name]");
 
     private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy)
     {

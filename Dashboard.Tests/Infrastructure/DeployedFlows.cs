@@ -4,21 +4,32 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Infrastructure;
 
-/// <summary>Creates, deploys and binds Actions the way an administrator does, replacing the trigger's flow.</summary>
+/// <summary>Flows made through the real services: each Action created, deployed, then bound in order, replacing the trigger's flow.</summary>
 internal static class DeployedFlows
 {
-    public static async Task DeployFlowAsync(this FlowgateApp app, string triggerId, params (string Name, string Code)[] actions)
+    /// <summary>Replaces the post-login flow with these Actions, named exactly so; returns their ids in flow order.</summary>
+    public static Task<IReadOnlyList<string>> DeployAndBindAsync(this FlowgateApp app, params (string Name, string Code)[] actions) =>
+        DeployAsync(app, "post-login", actions, uniqueNames: false);
+
+    /// <summary>Replaces the trigger's flow; names get a suffix, so a test may deploy the same Action again.</summary>
+    public static Task<IReadOnlyList<string>> DeployFlowAsync(this FlowgateApp app, string triggerId, params (string Name, string Code)[] actions) =>
+        DeployAsync(app, triggerId, actions, uniqueNames: true);
+
+    private static async Task<IReadOnlyList<string>> DeployAsync(FlowgateApp app, string triggerId, (string Name, string Code)[] actions, bool uniqueNames)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ActionService>();
         var deployer = scope.ServiceProvider.GetRequiredService<ActionDeployer>();
-        var references = new List<BindingReference>();
+        var ids = new List<string>();
         foreach (var (name, code) in actions)
         {
-            var action = await service.CreateAsync(new ActionCreateRequest { Name = name + " " + Guid.NewGuid().ToString("N")[..6], TriggerId = triggerId, Code = code }, CancellationToken.None);
+            var unique = uniqueNames ? name + " " + Guid.NewGuid().ToString("N")[..6] : name;
+            var action = await service.CreateAsync(new ActionCreateRequest { Name = unique, TriggerId = triggerId, Code = code }, CancellationToken.None);
             await deployer.DeployAsync(action.Id, "test", CancellationToken.None);
-            references.Add(new BindingReference(BindingRefType.ActionId, action.Id));
+            ids.Add(action.Id);
         }
-        await scope.ServiceProvider.GetRequiredService<BindingService>().ReplaceAsync(triggerId, references, null, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<BindingService>()
+            .ReplaceAsync(triggerId, [.. ids.Select(id => new BindingReference(BindingRefType.ActionId, id))], null, CancellationToken.None);
+        return ids;
     }
 }

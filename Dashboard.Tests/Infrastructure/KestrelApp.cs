@@ -1,12 +1,26 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Flowgate.Tests.Infrastructure;
 
 /// <summary>A <see cref="FlowgateApp"/> listening on a real loopback port, for the browser.</summary>
 public static class KestrelApp
 {
-    public static FlowgateApp Start(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    public static FlowgateApp Start(Action<IServiceCollection>? services = null)
     {
         var app = new FlowgateApp(services: services);
         app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>The same over https on 127.0.0.1, serving <paramref name="certificate"/>.</summary>
+    public static FlowgateApp StartHttps(X509Certificate2 certificate)
+    {
+        var app = new FlowgateApp();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         app.StartServer();
         return app;
     }

@@ -1,16 +1,9 @@
-using System.Buffers.Text;
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Flowgate.Runtime.Actions;
-using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +38,7 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
     [Fact]
     public async Task Bound_actions_add_role_claims_persist_metadata_and_deny_with_the_reason()
     {
-        await _app.DeployFlowAsync("post-login", ("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
+        await _app.DeployAndBindAsync(("roles to claims", RolesToClaims), ("deny blocked domain", DenyExampleDotCom));
         var spa = await _app.CreateSpaAsync();
         var admin = await _app.CreateUserAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
@@ -56,10 +49,9 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
             await users.AddToRoleAsync((await users.FindByIdAsync(admin.Id))!, "Admin");
         }
 
-        var session = new HostedLoginSession(_app);
-        var callback = (await session.LogInAsync(spa.ClientId, admin.Email!)).Headers.Location!;
+        var callback = await _app.LogInAsync(spa.ClientId, admin.Email!);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-        var idToken = await session.ExchangeAsync(spa.ClientId, code);
+        var idToken = await _app.CreateBrowserClient().ExchangeCodeAsync(spa.ClientId, code);
         Assert.Equal("Admin", idToken.Claims.Single(c => c.Type == "https://my-app.example.com/roles").Value);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -68,7 +60,7 @@ public sealed class PostLoginTriggerTests : IClassFixture<FlowgateAppFixture>
         }
 
         var blocked = await _app.CreateUserAsync(emailDomain: "blocked.example.com");
-        var denied = QueryHelpers.ParseQuery((await new HostedLoginSession(_app).LogInAsync(spa.ClientId, blocked.Email!)).Headers.Location!.Query);
+        var denied = QueryHelpers.ParseQuery((await _app.LogInAsync(spa.ClientId, blocked.Email!)).Query);
         Assert.Equal("access_denied", denied["error"].ToString());
         Assert.Equal("Access to My SPA is not allowed.", denied["error_description"].ToString());
     }

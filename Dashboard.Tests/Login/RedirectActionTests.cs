@@ -44,10 +44,9 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         await _app.DeployFlowAsync("post-login", ("terms", Terms), ("after", After));
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
-        var session = new HostedLoginSession(_app);
-        var http = session.Http;
+        var http = _app.CreateBrowserClient();
 
-        var outside = await StartLoginAsync(session, spa.ClientId, user.Email!);
+        var outside = await http.LogInAsync(spa.ClientId, user.Email!);
         Assert.Equal("terms.example.com", outside.Host);
         var query = QueryHelpers.ParseQuery(outside.Query);
         Assert.Equal(user.Email, query["email"].ToString());
@@ -62,7 +61,7 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         Assert.False(string.IsNullOrEmpty(code), callback.ToString());
 
-        var idToken = await session.ExchangeAsync(spa.ClientId, code);
+        var idToken = await http.ExchangeCodeAsync(spa.ClientId, code);
         Assert.Equal("true", idToken.Claims.Single(c => c.Type == "https://flowgate.test/terms").Value);
         Assert.Equal("ran", idToken.Claims.Single(c => c.Type == "https://flowgate.test/after").Value);
         Assert.True(JsonDocument.Parse((await FindUserAsync(user.Id)).AppMetadataJson).RootElement.GetProperty("terms_accepted").GetBoolean());
@@ -75,12 +74,11 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         await _app.DeployFlowAsync("post-login", ("terms", Terms));
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
-        var session = new HostedLoginSession(_app);
-        var http = session.Http;
-        var state = QueryHelpers.ParseQuery((await StartLoginAsync(session, spa.ClientId, user.Email!)).Query)["state"].ToString();
+        var http = _app.CreateBrowserClient();
+        var state = QueryHelpers.ParseQuery((await http.LogInAsync(spa.ClientId, user.Email!)).Query)["state"].ToString();
         var forged = SessionTokens.Sign("not the secret", new { sub = user.Id, iss = "localhost", exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), state, accepted = true });
 
-        var stranger = await new HostedLoginSession(_app).Http.GetAsync($"/continue?state={state}&session_token={forged}");
+        var stranger = await _app.CreateBrowserClient().GetAsync($"/continue?state={state}&session_token={forged}");
         var back = await http.GetAsync($"/continue?state={state}&session_token={forged}");
         var callback = (await http.GetAsync(back.Headers.Location)).Headers.Location!;
 
@@ -88,13 +86,6 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         var error = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("access_denied", error["error"].ToString());
         Assert.Contains("signature is invalid", error["error_description"].ToString());
-    }
-
-    private static async Task<Uri> StartLoginAsync(HostedLoginSession session, string clientId, string email)
-    {
-        var outside = await session.LogInAsync(clientId, email);
-        Assert.Equal(HttpStatusCode.Redirect, outside.StatusCode);
-        return outside.Headers.Location!;
     }
 
     private async Task<TenantUser> FindUserAsync(string id)

@@ -4,6 +4,7 @@ using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
 using MudBlazor.Services;
@@ -25,6 +26,7 @@ internal static class DashboardRegistration
         builder.Services.AddScoped<CredentialsExchangeFlow>();
         builder.Services.AddScoped<CodeExchange>();
         builder.Services.AddActions(builder.Configuration);
+        builder.Services.AddExecutionRecords(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<FlowgateDbContext>("database");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;

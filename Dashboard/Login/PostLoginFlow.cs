@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
@@ -12,9 +13,11 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>
 /// Runs the post-login flow at <c>/authorize</c>, after the user is authenticated and before the code is
 /// issued: a deny or a failure stops the login; a redirect sends the browser away until <c>/continue</c>;
-/// custom claims go into the tokens; metadata is written once, when the flow has ended.
+/// custom claims go into the tokens; metadata is written once, when the flow has ended. Every run is
+/// recorded (its id is on the result).
 /// </summary>
-internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor executor, CurrentTenant tenant, UserManager<TenantUser> users)
+internal sealed class PostLoginFlow(
+    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CurrentTenant tenant, UserManager<TenantUser> users, ILogger<PostLoginFlow> logger)
 {
     /// <summary>Runs the bound Actions; null when none are bound.</summary>
     public async Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken)
@@ -22,15 +25,13 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
         var actions = await flows.LoadAsync(TriggerId.PostLogin, cancellationToken);
         if (actions.Count == 0)
             return null;
-        return await executor.ExecuteAsync(new FlowExecutionRequest
-        {
-            TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions,
-        }, cancellationToken);
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions };
+        return Recorded(request, await executor.ExecuteAsync(request, cancellationToken));
     }
 
     /// <summary>Resumes after <c>/continue</c>: the suspending Action's <c>onContinuePostLogin</c>, then the rest.</summary>
-    public Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
-        executor.ResumeAsync(suspension, eventChangesJson, cancellationToken);
+    public async Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
+        Recorded(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken));
 
     /// <summary>The redirect that suspended the flow, if that is how it stopped.</summary>
     public static string? RedirectOf(FlowExecutionResult result) =>
@@ -52,12 +53,23 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
             case FlowStatus.Suspended:
                 return "This login flow needs a step (prompt or multi-factor challenge) that is not available yet.";
         }
+        // Until the hosted pages can challenge, a login an Action wants protected by MFA is refused, never let through without it.
+        if (result.Outcome.MultifactorProvider is { } provider && provider != "none")
+            return "This login requires multi-factor authentication, which is not available yet.";
         ActionClaims.Add(identity, result.Outcome);
         return null;
     }
 
     /// <summary>Saves the metadata written so far: Auth0 flushes it before a redirect.</summary>
     public Task FlushMetadataAsync(FlowExecutionResult result, TenantUser user) => SaveMetadataAsync(user, result.Outcome);
+
+    private FlowExecutionResult Recorded(FlowExecutionRequest request, FlowExecutionResult result)
+    {
+        var executionId = recorder.Record(request, result);
+        if (result.Status != FlowStatus.Completed)
+            logger.LogInformation("Post-login flow ended {Status} (execution {ExecutionId})", result.Status, executionId);
+        return result with { ExecutionId = executionId };
+    }
 
     private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)
     {

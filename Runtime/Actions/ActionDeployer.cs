@@ -38,10 +38,13 @@ public sealed class ActionDeployer(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await actions.FindAsync(db, actionId, cancellationToken, tracking: true);
-        var old = await db.ActionVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenantId == tenant.Id && v.ActionId == actionId && v.Id == versionId, cancellationToken)
-            ?? throw OperationRejectedException.NotFound("Action version", versionId);
+        var old = await actions.FindVersionAsync(db, actionId, versionId, cancellationToken);
         if (updateDraft)
-            CopyIntoDraft(action, old);
+        {
+            ActionDraftWriter.CopyVersion(action, old);
+            action.Code = old.Code;
+            action.ConcurrencyStamp = Guid.NewGuid();
+        }
         var version = await AddVersionAsync(db, action, old.Code, old.Runtime, old.DependenciesJson, old.SecretsJson, old.Id, deployedBy, cancellationToken);
         logger.LogInformation("Action {ActionId} rolled back to version {Old} as version {Number}", actionId, old.Number, version.Number);
         return version;
@@ -61,9 +64,32 @@ public sealed class ActionDeployer(
     public async Task<ActionVersion> GetVersionAsync(string actionId, string versionId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ActionVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenantId == tenant.Id && v.ActionId == actionId && v.Id == versionId, cancellationToken)
-            ?? throw OperationRejectedException.NotFound("Action version", versionId);
+        return await actions.FindVersionAsync(db, actionId, versionId, cancellationToken);
     }
+
+    /// <summary>The deployed versions of these Actions, by Action id, in one read (Actions never deployed are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, ActionVersion>> DeployedVersionsAsync(IEnumerable<ActionDefinition> actions, CancellationToken cancellationToken)
+    {
+        var ids = DeployedVersionIds(actions);
+        if (ids.Count == 0)
+            return new Dictionary<string, ActionVersion>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ActionVersions.AsNoTracking().Where(v => v.TenantId == tenant.Id && ids.Contains(v.Id)).ToDictionaryAsync(v => v.ActionId, cancellationToken);
+    }
+
+    /// <summary>The deployed version numbers of these Actions, by Action id, in one read that leaves the code behind.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> DeployedNumbersAsync(IEnumerable<ActionDefinition> actions, CancellationToken cancellationToken)
+    {
+        var ids = DeployedVersionIds(actions);
+        if (ids.Count == 0)
+            return new Dictionary<string, int>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ActionVersions.Where(v => v.TenantId == tenant.Id && ids.Contains(v.Id))
+            .Select(v => new { v.ActionId, v.Number }).ToDictionaryAsync(v => v.ActionId, v => v.Number, cancellationToken);
+    }
+
+    private static List<string> DeployedVersionIds(IEnumerable<ActionDefinition> actions) =>
+        [.. actions.Select(a => a.DeployedVersionId).OfType<string>()];
 
     private async Task<ActionVersion> AddVersionAsync(
         FlowgateDbContext db, ActionDefinition action, string code, string runtime, string dependenciesJson, string secretsJson,
@@ -137,17 +163,4 @@ public sealed class ActionDeployer(
     private static bool DraftMatches(ActionDefinition action, ActionVersion version) =>
         action.Code == version.Code && action.Runtime == version.Runtime
         && VersionSnapshot.Dependencies(action.Dependencies) == version.DependenciesJson;
-
-    private static void CopyIntoDraft(ActionDefinition action, ActionVersion version)
-    {
-        action.Code = version.Code;
-        action.Runtime = version.Runtime;
-        action.Dependencies.Clear();
-        foreach (var dependency in VersionSnapshot.ReadDependencies(version.DependenciesJson))
-            action.Dependencies.Add(new ActionDependency { ActionId = action.Id, Name = dependency.Name, Version = dependency.Version });
-        action.Secrets.Clear();
-        foreach (var secret in VersionSnapshot.ReadSecrets(version.SecretsJson))
-            action.Secrets.Add(new ActionSecret { ActionId = action.Id, Name = secret.Name, ProtectedValue = secret.ProtectedValue, UpdatedAt = secret.UpdatedAt });
-        action.ConcurrencyStamp = Guid.NewGuid();
-    }
 }

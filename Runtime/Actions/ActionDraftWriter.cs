@@ -41,6 +41,25 @@ internal sealed class ActionDraftWriter(ActionSecretProtector secrets, TimeProvi
             action.Dependencies.Add(new ActionDependency { ActionId = action.Id, Name = input.Name, Version = pinned[input.Name] });
     }
 
+    /// <summary>Makes the draft's runtime, dependencies and secrets (values as deployed) those of <paramref name="version"/>; the code is the caller's.</summary>
+    public static void CopyVersion(ActionDefinition action, ActionVersion version)
+    {
+        action.Runtime = version.Runtime;
+        action.Dependencies.Clear();
+        foreach (var dependency in VersionSnapshot.ReadDependencies(version.DependenciesJson))
+            action.Dependencies.Add(new ActionDependency { ActionId = action.Id, Name = dependency.Name, Version = dependency.Version });
+        var deployed = VersionSnapshot.ReadSecrets(version.SecretsJson);
+        // Secrets with the same name are updated in place: a name is unique per Action.
+        action.Secrets.RemoveAll(existing => deployed.All(s => s.Name != existing.Name));
+        foreach (var secret in deployed)
+        {
+            if (action.Secrets.FirstOrDefault(s => s.Name == secret.Name) is { } existing)
+                (existing.ProtectedValue, existing.UpdatedAt) = (secret.ProtectedValue, secret.UpdatedAt);
+            else
+                action.Secrets.Add(new ActionSecret { ActionId = action.Id, Name = secret.Name, ProtectedValue = secret.ProtectedValue, UpdatedAt = secret.UpdatedAt });
+        }
+    }
+
     private static void ValidateSecret(SecretInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > ActionLimits.MaxSecretNameLength)

@@ -30,6 +30,11 @@ public sealed record ActionUpdateRequest
     public string? Runtime { get; init; }
     public IReadOnlyList<DependencyInput>? Dependencies { get; init; }
     public IReadOnlyList<SecretInput>? Secrets { get; init; }
+    /// <summary>
+    /// An old version to load into the draft ("load into draft"): its runtime, dependencies and secrets (with the
+    /// values it was deployed with) replace the draft's first; the other members then apply on top.
+    /// </summary>
+    public string? FromVersionId { get; init; }
     /// <summary>The draft's stamp as the editor last read it; a different stored stamp is a conflict.</summary>
     public Guid? ExpectedStamp { get; init; }
 }

@@ -96,6 +96,8 @@ public sealed class ActionService(
         if (request.ExpectedStamp is { } expected && expected != action.ConcurrencyStamp)
             throw new OperationRejectedException(RejectionKind.Conflict, "This draft was changed elsewhere since you opened it. Reload to see the latest version.");
 
+        if (request.FromVersionId is { } versionId)
+            ActionDraftWriter.CopyVersion(action, await FindVersionAsync(db, id, versionId, cancellationToken));
         if (request.Name is not null && request.Name != action.Name)
         {
             var name = ValidateName(request.Name);
@@ -155,6 +157,10 @@ public sealed class ActionService(
         return await query.SingleOrDefaultAsync(a => a.TenantId == tenant.Id && a.Id == id, cancellationToken)
             ?? throw OperationRejectedException.NotFound("Action", id);
     }
+
+    internal async Task<ActionVersion> FindVersionAsync(FlowgateDbContext db, string actionId, string versionId, CancellationToken cancellationToken) =>
+        await db.ActionVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenantId == tenant.Id && v.ActionId == actionId && v.Id == versionId, cancellationToken)
+            ?? throw OperationRejectedException.NotFound("Action version", versionId);
 
     private static string ValidateName(string name)
     {

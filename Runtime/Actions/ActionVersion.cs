@@ -22,4 +22,10 @@ public sealed class ActionVersion : ITenantScoped
     public string? CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset BuiltAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The names of the secrets as deployed (their values never leave the server).</summary>
+    public IReadOnlyList<string> SecretNames() => [.. VersionSnapshot.ReadSecrets(SecretsJson).Select(s => s.Name)];
+
+    /// <summary>The dependencies as deployed, as <c>name@version</c>.</summary>
+    public IReadOnlyList<string> DependencyNames() => [.. VersionSnapshot.ReadDependencies(DependenciesJson).Select(d => $"{d.Name}@{d.Version}")];
 }

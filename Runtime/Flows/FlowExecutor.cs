@@ -61,6 +61,7 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
             var action = request.Actions[index];
             var handler = resume && index == start ? trigger.ContinueHandler ?? trigger.ExecuteHandler : trigger.ExecuteHandler;
             var remaining = deadline is { } d ? Math.Max(1, (int)(d - DateTime.UtcNow).TotalMilliseconds) : (int?)null;
+            var startedAt = DateTimeOffset.UtcNow;
             var result = await sandbox.ExecuteAsync(new ActionExecutionRequest
             {
                 TenantId = request.TenantId,
@@ -75,7 +76,11 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
                 Dependencies = action.Dependencies,
                 TimeoutMs = remaining,
             }, cancellationToken);
-            results.Add(new FlowActionResult { ActionId = action.ActionId, ActionName = action.Name, VersionId = action.VersionId, Handler = handler, Result = result });
+            results.Add(new FlowActionResult
+            {
+                ActionId = action.ActionId, ActionName = action.Name, VersionId = action.VersionId, Handler = handler, Result = result,
+                StartedAt = startedAt, EndedAt = DateTimeOffset.UtcNow,
+            });
 
             if (result.Error is not null && action.FailurePolicy == ActionFailurePolicy.FailTrigger)
             {

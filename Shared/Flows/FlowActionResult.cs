@@ -19,4 +19,10 @@ public sealed record FlowActionResult
 
     /// <summary>The execution's commands, logs, error and stats.</summary>
     public required ActionExecutionResult Result { get; init; }
+
+    /// <summary>When the host handed the execution to the sandbox.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the sandbox's result came back.</summary>
+    public DateTimeOffset EndedAt { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record FlowExecutionResult
     /// <summary>For a dispatched asynchronous trigger: completes with the full result.</summary>
     [JsonIgnore]
     public Task<FlowExecutionResult>? Completion { get; init; }
+
+    /// <summary>The id of the execution record kept for this run, when one was kept.</summary>
+    public string? ExecutionId { get; init; }
 }

@@ -48,14 +48,21 @@ export function showDiff(diffEditorId, original, modified) {
 
 // Unsaved edits live in the browser until saved or discarded, so a reload or a closed tab loses
 // nothing. Each copy remembers the draft stamp it was based on: edits made on a draft that has
-// been saved elsewhere since are not silently put back over it.
+// been saved elsewhere since are not silently put back over it. A copy also names the old version
+// loaded into the draft, whose secrets and dependencies the next save restores.
 const bases = new Map();
+const loadedVersions = new Map();
 
-export function keepUnsaved(editorId, key, stamp) {
+export function keepUnsaved(editorId, key, stamp, fromVersion) {
     bases.set(key, stamp);
+    loadedVersions.set(key, fromVersion ?? null);
     const editor = window.blazorMonaco.editor.getEditor(editorId);
-    editor.onDidChangeModelContent(() =>
-        localStorage.setItem(key, JSON.stringify({ stamp: bases.get(key), code: editor.getValue() })));
+    editor.onDidChangeModelContent(() => localStorage.setItem(key,
+        JSON.stringify({ stamp: bases.get(key), code: editor.getValue(), fromVersion: loadedVersions.get(key) ?? null })));
+}
+
+export function loadVersion(key, versionId) {
+    loadedVersions.set(key, versionId);
 }
 
 export function takeUnsaved(key) {
@@ -65,6 +72,7 @@ export function takeUnsaved(key) {
 
 export function forgetUnsaved(key, stamp) {
     bases.set(key, stamp);
+    loadedVersions.set(key, null);
     localStorage.removeItem(key);
 }
 
@@ -72,5 +80,5 @@ export function rebaseUnsaved(key, stamp) {
     bases.set(key, stamp);
     const stored = takeUnsaved(key);
     if (stored !== null)
-        localStorage.setItem(key, JSON.stringify({ stamp, code: stored.code }));
+        localStorage.setItem(key, JSON.stringify({ stamp, code: stored.code, fromVersion: stored.fromVersion ?? null }));
 }

@@ -78,6 +78,44 @@ public sealed class ActionsApiTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task Rollback_with_update_draft_makes_the_draft_a_copy_of_the_old_version()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var id = await CreateAsync(http, Unique("restore"), RolesToClaims);
+        var v1 = await DeployAsync(http, id);
+        await Patch(http, id, new { code = "exports.onExecutePostLogin = async () => {};", secrets = new[] { new { name = "LATER", value = "x" } } });
+        await DeployAsync(http, id);
+
+        var rollback = await http.PostAsJsonAsync($"/api/v2/actions/actions/{id}/versions/{v1.GetProperty("id").GetString()}/deploy", new { update_draft = true });
+
+        Assert.Equal(HttpStatusCode.Accepted, rollback.StatusCode);
+        var action = await http.GetFromJsonAsync<JsonElement>($"/api/v2/actions/actions/{id}");
+        Assert.Equal(RolesToClaims, action.GetProperty("code").GetString());
+        Assert.Equal(0, action.GetProperty("secrets").GetArrayLength());
+        Assert.True(action.GetProperty("all_changes_deployed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_Actions_deployed_version()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var (twice, never, once) = (Unique("twice"), Unique("never"), Unique("once"));
+        var twiceId = await CreateAsync(http, twice, RolesToClaims);
+        await DeployAsync(http, twiceId);
+        await DeployAsync(http, twiceId);
+        await CreateAsync(http, never, RolesToClaims);
+        await DeployAsync(http, await CreateAsync(http, once, RolesToClaims));
+
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/v2/actions/actions?per_page=100");
+
+        var deployed = list.GetProperty("actions").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("deployed_version"));
+        Assert.Equal(2, deployed[twice].GetProperty("number").GetInt32());
+        Assert.Equal(RolesToClaims, deployed[twice].GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, deployed[never].ValueKind);
+        Assert.Equal(1, deployed[once].GetProperty("number").GetInt32());
+    }
+
+    [Fact]
     public async Task Deploying_code_with_a_syntax_error_is_refused_with_the_error_and_its_line()
     {
         var http = await _app.CreateManagementClientAsync();

@@ -24,9 +24,8 @@ internal static class ActionEndpoints
         bool? deployed, int? page, int? per_page, CancellationToken cancellationToken)
     {
         var result = await service.ListAsync(new ActionFilter(triggerId, actionName, deployed, page ?? 0, per_page ?? 20), cancellationToken);
-        var items = new List<object>();
-        foreach (var action in result.Items)
-            items.Add(ActionJson.Action(action, await DeployedAsync(deployer, action, cancellationToken)));
+        var versions = await deployer.DeployedVersionsAsync(result.Items, cancellationToken);
+        var items = result.Items.Select(a => ActionJson.Action(a, versions.GetValueOrDefault(a.Id)));
         return TypedResults.Ok(new { total = result.Total, page = result.Page, per_page = result.PerPage, actions = items });
     }
 

@@ -16,11 +16,12 @@ public sealed partial class Editor
     private VersionHistory? _history;
     private EditorScripts? _scripts;
     private ActionDefinition? _action;
+    // An old version loaded into the editor: the next save restores its secrets and dependencies too.
+    private ActionVersion? _loaded;
     private TriggerDefinition _trigger = TriggerCatalog.All[0];
     private int? _deployedNumber;
     private string? _missing;
     private string? _syntaxError;
-    private string[] _decorations = [];
     private bool _dirty;
     private bool _busy;
     private bool _monacoLoaded;
@@ -48,7 +49,7 @@ public sealed partial class Editor
     protected override async Task OnParametersSetAsync()
     {
         if (_action is not null && _action.Id != Id)
-            (_editorReady, _dirty, _syntaxError, _showHistory, _decorations) = (false, false, null, false, []);
+            (_editorReady, _dirty, _syntaxError, _showHistory, _loaded) = (false, false, null, false, null);
         try
         {
             await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
@@ -90,12 +91,15 @@ public sealed partial class Editor
     private async Task RestoreUnsavedAsync()
     {
         var kept = await _scripts!.TakeUnsavedAsync(UnsavedKey);
-        await _scripts.KeepUnsavedAsync(EditorId, UnsavedKey, _action!.ConcurrencyStamp);
-        if (kept is null || kept.Code == _action.Code)
+        var current = kept is not null && kept.Stamp == _action!.ConcurrencyStamp.ToString();
+        await _scripts.KeepUnsavedAsync(EditorId, UnsavedKey, _action!.ConcurrencyStamp, current ? kept!.FromVersion : null);
+        if (kept is null || kept.Code == _action.Code && kept.FromVersion is null)
             return;
-        if (kept.Stamp == _action.ConcurrencyStamp.ToString())
+        if (current)
         {
+            _loaded = kept.FromVersion is { } versionId ? await FindVersionAsync(versionId) : null;
             await _editor!.SetValue(kept.Code);
+            _dirty = true;
             Snackbar.Add("Your unsaved changes were restored.", Severity.Info);
             return;
         }
@@ -107,7 +111,7 @@ public sealed partial class Editor
     {
         await _editor!.SetValue(_action!.Code);
         await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
-        _dirty = false;
+        (_dirty, _loaded) = (false, null);
     }
 
     private void OnCodeChanged(ModelContentChangedEvent change) => _dirty = true;
@@ -126,8 +130,12 @@ public sealed partial class Editor
         _dirty = false;
         try
         {
-            _action = await Actions.UpdateDraftAsync(_action.Id, new ActionUpdateRequest { Code = code, ExpectedStamp = _action.ConcurrencyStamp }, CancellationToken.None);
+            _action = await Actions.UpdateDraftAsync(_action.Id,
+                new ActionUpdateRequest { Code = code, FromVersionId = _loaded?.Id, ExpectedStamp = _action.ConcurrencyStamp }, CancellationToken.None);
             await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
+            if (_loaded is not null)
+                await _scripts.SetSecretsAsync(SecretNames());
+            _loaded = null;
             var error = Actions.CheckSyntax(code);
             _syntaxError = error?.ToString();
             await HighlightLineAsync(error?.Line);
@@ -187,10 +195,25 @@ public sealed partial class Editor
 
     private async Task<string> DraftCodeAsync() => _editor is null ? _action!.Code : await _editor.GetValue();
 
-    private async Task LoadIntoDraftAsync(string code)
+    private async Task LoadIntoDraftAsync(ActionVersion version)
     {
-        await _editor!.SetValue(code);
-        Snackbar.Add("Version loaded into the editor. Save the draft to keep it.", Severity.Info);
+        _loaded = version;
+        await _scripts!.LoadVersionAsync(UnsavedKey, version.Id);
+        await _editor!.SetValue(version.Code);
+        _dirty = true;
+        Snackbar.Add($"v{version.Number} loaded into the editor. Save the draft to keep it.", Severity.Info);
+    }
+
+    private async Task<ActionVersion?> FindVersionAsync(string versionId)
+    {
+        try
+        {
+            return await Deployer.GetVersionAsync(Id, versionId, CancellationToken.None);
+        }
+        catch (OperationRejectedException)
+        {
+            return null;
+        }
     }
 
     private async Task OnSecretsChangedAsync(ActionDefinition action)
@@ -205,21 +228,9 @@ public sealed partial class Editor
         await _scripts!.RebaseUnsavedAsync(UnsavedKey, action.ConcurrencyStamp);
     }
 
-    private async Task HighlightLineAsync(int? line)
-    {
-        if (_editor is null)
-            return;
-        ModelDeltaDecoration[] marks = line is { } number
-            ? [new ModelDeltaDecoration
-            {
-                Range = new BlazorMonaco.Range(number, 1, number, 1),
-                Options = new ModelDecorationOptions { IsWholeLine = true, ClassName = "action-error-line", LinesDecorationsClassName = "action-error-glyph" },
-            }]
-            : [];
-        _decorations = await _editor.DeltaDecorations(_decorations, marks);
-        if (line is { } reveal)
-            await _editor.RevealLineInCenterIfOutsideViewport(reveal, null);
-    }
+    private Task HighlightLineAsync(int? line) => _editor?.MarkErrorLineAsync(line) ?? Task.CompletedTask;
+
+    private static string Listed(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
     private IEnumerable<string> SecretNames() => _action?.Secrets.Select(s => s.Name) ?? [];
 

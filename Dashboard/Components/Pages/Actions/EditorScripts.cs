@@ -22,7 +22,11 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
     public Task ShowDiffAsync(string diffEditorId, string original, string modified) => CallAsync("showDiff", diffEditorId, original, modified);
 
     /// <summary>Starts keeping the editor's unsaved code in the browser, under <paramref name="key"/>.</summary>
-    public Task KeepUnsavedAsync(string editorId, string key, Guid stamp) => CallAsync("keepUnsaved", editorId, key, stamp.ToString());
+    public Task KeepUnsavedAsync(string editorId, string key, Guid stamp, string? fromVersion) =>
+        CallAsync("keepUnsaved", editorId, key, stamp.ToString(), fromVersion);
+
+    /// <summary>The kept code now comes from an old version (load into draft), until saved or discarded.</summary>
+    public Task LoadVersionAsync(string key, string versionId) => CallAsync("loadVersion", key, versionId);
 
     /// <summary>The code kept from an earlier visit, if any.</summary>
     public async Task<UnsavedCode?> TakeUnsavedAsync(string key)
@@ -62,7 +66,7 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
         }
     }
 
-    private async Task CallAsync(string function, params object[] args)
+    private async Task CallAsync(string function, params object?[] args)
     {
         try
         {

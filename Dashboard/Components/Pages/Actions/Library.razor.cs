@@ -19,15 +19,8 @@ public sealed partial class Library
     private async Task LoadAsync()
     {
         var page = await Actions.ListAsync(new ActionFilter(PerPage: 100), CancellationToken.None);
-        var rows = new List<LibraryRow>();
-        foreach (var action in page.Items)
-        {
-            var deployed = action.DeployedVersionId is { } versionId
-                ? (await Deployer.GetVersionAsync(action.Id, versionId, CancellationToken.None)).Number
-                : (int?)null;
-            rows.Add(new LibraryRow(action, ActionStatus.Of(action, deployed)));
-        }
-        _rows = rows;
+        var deployed = await Deployer.DeployedNumbersAsync(page.Items, CancellationToken.None);
+        _rows = [.. page.Items.Select(a => new LibraryRow(a, ActionStatus.Of(a, deployed.TryGetValue(a.Id, out var number) ? number : null)))];
     }
 
     private async Task CreateAsync()

@@ -22,8 +22,8 @@ public sealed partial class VersionHistory : IAsyncDisposable
     /// <summary>Reads the draft as it is in the editor now, saved or not.</summary>
     [Parameter, EditorRequired] public Func<Task<string>> DraftCodeAsync { get; set; } = default!;
 
-    /// <summary>Puts a version's code into the editor (unsaved).</summary>
-    [Parameter] public EventCallback<string> LoadIntoDraft { get; set; }
+    /// <summary>Puts a version into the editor as unsaved changes to the draft (its code, secrets and dependencies).</summary>
+    [Parameter] public EventCallback<ActionVersion> LoadIntoDraft { get; set; }
 
     /// <summary>Raised after a rollback made a new deployed version.</summary>
     [Parameter] public EventCallback Deployed { get; set; }

@@ -1,0 +1,55 @@
+using System.Buffers.Text;
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Flowgate.Tests.Infrastructure;
+
+/// <summary>An end user logging in at <c>/authorize</c> through the hosted login page, as a browser posting its forms would.</summary>
+internal static class HostedLogin
+{
+    /// <summary>The PKCE verifier every login here uses (exchange the code with it).</summary>
+    public static readonly string Verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so each step can be checked.</summary>
+    public static HttpClient CreateBrowserClient(this FlowgateApp app)
+    {
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        http.Timeout = TimeSpan.FromSeconds(60);
+        return http;
+    }
+
+    /// <summary>Logs in with <see cref="EndUsers"/>' password; returns where <c>/authorize</c> finally sends the browser (the callback).</summary>
+    public static Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email) => app.CreateBrowserClient().LogInAsync(clientId, email);
+
+    /// <summary>The same with a client of the caller's (cookies kept, redirects not followed).</summary>
+    public static async Task<Uri> LogInAsync(this HttpClient http, string clientId, string email)
+    {
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
+        var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
+            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
+        var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = "correct horse battery",
+        });
+        var callback = await http.GetAsync(loggedIn.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        return callback.Headers.Location!;
+    }
+
+    /// <summary>Redeems the code with <see cref="Verifier"/>; returns the ID token.</summary>
+    public static async Task<JwtSecurityToken> ExchangeCodeAsync(this HttpClient http, string clientId, string code)
+    {
+        var tokens = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code,
+            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = Verifier,
+        }));
+        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
+        return new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Flowgate.Shared.Flows;
+using Microsoft.Extensions.Logging;
+
+namespace Flowgate.Runtime.Monitoring;
+
+/// <summary>
+/// Keeps what a real trigger run did as an <see cref="ExecutionRecord"/>: per Action its status, commands,
+/// console output, error with stack, timings. The caller gets the execution id at once and the record is
+/// written in the background, so a slow or failing database never delays or fails a login.
+/// </summary>
+public sealed class ExecutionRecorder(ILogger<ExecutionRecorder> logger)
+{
+    private const int QueueCapacity = 10_000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Bounded: a database outage must cost dropped records, not the server's memory.
+    private readonly Channel<PendingExecution> _queue = Channel.CreateBounded<PendingExecution>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    internal ChannelReader<PendingExecution> Pending => _queue.Reader;
+
+    /// <summary>Queues the record of one flow run; returns its execution id, or null when it could not be kept (logged).</summary>
+    public string? Record(FlowExecutionRequest request, FlowExecutionResult result)
+    {
+        try
+        {
+            var record = ToRecord(request, result);
+            if (_queue.Writer.TryWrite(new PendingExecution(record, null)))
+                return record.Id;
+            logger.LogWarning("Execution {ExecutionId} of {Trigger} was not recorded: the write queue is full or closed", record.Id, request.TriggerId);
+            return null;
+        }
+#pragma warning disable CA1031 // Recording is a side effect of the login: whatever fails here is logged, never thrown into it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Execution of {Trigger} could not be recorded", request.TriggerId);
+            return null;
+        }
+    }
+
+    /// <summary>Completes once every record queued before the call has been written (or given up on).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new PendingExecution(null, flushed), cancellationToken);
+        await flushed.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking records; the writer drains what is queued and ends.</summary>
+    internal void Complete() => _queue.Writer.TryComplete();
+
+    internal static ExecutionRecord ToRecord(FlowExecutionRequest request, FlowExecutionResult result)
+    {
+        var id = Guid.NewGuid().ToString();
+        var now = DateTimeOffset.UtcNow;
+        var results = result.Actions.Select((action, index) => new ExecutionActionResult
+        {
+            ExecutionId = id,
+            Order = index,
+            ActionId = action.ActionId,
+            ActionName = action.ActionName,
+            VersionId = action.VersionId,
+            Status = ActionStatusOf(result, action, index),
+            ErrorClass = action.Result.Error is { } error ? JsonNamingPolicy.SnakeCaseLower.ConvertName(error.Class.ToString()) : null,
+            ErrorName = action.Result.Error?.Name,
+            ErrorMessage = action.Result.Error?.Message,
+            ErrorStack = action.Result.Error?.Stack,
+            Logs = string.Join('\n', action.Result.Logs),
+            CommandsJson = JsonSerializer.Serialize(action.Result.Commands, Json),
+            StatsJson = JsonSerializer.Serialize(action.Result.Stats, Json),
+            StartedAt = action.StartedAt,
+            EndedAt = action.EndedAt,
+        }).ToList();
+        return new ExecutionRecord
+        {
+            Id = id,
+            TenantId = request.TenantId,
+            TriggerId = request.TriggerId,
+            Status = StatusOf(result.Status),
+            EventJson = request.EventJson,
+            Results = results,
+            CreatedAt = results.Count > 0 ? results[0].StartedAt : now,
+            UpdatedAt = results.Count > 0 ? results[^1].EndedAt : now,
+        };
+    }
+
+    // Auth0's execution statuses: a flow that ran to its end (completed or denied) is final; one an error
+    // stopped is partial (the Actions after it did not run); a redirect or challenge leaves it suspended.
+    private static string StatusOf(FlowStatus status) => status switch
+    {
+        FlowStatus.Completed or FlowStatus.Denied => "final",
+        FlowStatus.Failed => "partial",
+        FlowStatus.Suspended => "suspended",
+        FlowStatus.Dispatched => "pending",
+        _ => "unspecified",
+    };
+
+    private static string ActionStatusOf(FlowExecutionResult result, FlowActionResult action, int index) =>
+        action.Result.Error is not null ? "failed"
+        : result.Status == FlowStatus.Suspended && index == result.Actions.Count - 1 ? "suspended"
+        : "success";
+}
