@@ -26,7 +26,7 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
-        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended)
+        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, LoginEvents events)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -68,8 +68,13 @@ internal static class AuthorizationEndpoint
                 return Results.Redirect(ContinueEndpoint.WithState(redirect, parked));
             }
         }
+        var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
         if (flow is not null && await postLogin.ApplyAsync(flow, user, identity) is { } denied)
+        {
+            events.Write(context, LogTypes.FailedLogin, denied, user, clientId: request.ClientId, clientName: clientName, executionId: flow.ExecutionId);
             return OidcErrors.Forbid(Errors.AccessDenied, denied);
+        }
+        events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
         return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

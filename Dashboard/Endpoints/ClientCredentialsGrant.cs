@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Store;
@@ -19,7 +20,8 @@ internal sealed class ClientCredentialsGrant(
     IDbContextFactory<FlowgateDbContext> contexts,
     IssuerResolver issuers,
     CurrentTenant tenant,
-    CredentialsExchangeFlow flow)
+    CredentialsExchangeFlow flow,
+    LoginEvents events)
 {
     public async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellationToken)
     {
@@ -49,7 +51,11 @@ internal sealed class ClientCredentialsGrant(
 
         var decision = await flow.RunAsync(context, request, audience, scopes, granted, cancellationToken);
         if (decision.Error is not null)
+        {
+            events.Write(context, LogTypes.ClientCredentialsFailed, decision.ErrorDescription!, clientId: request.ClientId, executionId: decision.ExecutionId);
             return OidcErrors.Forbid(decision.Error, decision.ErrorDescription!);
+        }
+        events.Write(context, LogTypes.ClientCredentialsExchanged, $"Client credentials for {audience}", clientId: request.ClientId, executionId: decision.ExecutionId);
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         // Auth0's subject for machine-to-machine tokens.

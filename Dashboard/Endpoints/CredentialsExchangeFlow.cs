@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Login;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
@@ -12,14 +13,17 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Flowgate.Dashboard.Endpoints;
 
 /// <summary>What the credentials-exchange flow decided: the scopes to issue and the claims to add, or the OAuth error.</summary>
-internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome Outcome, string? Error = null, string? ErrorDescription = null);
+internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome Outcome, string? Error = null, string? ErrorDescription = null)
+{
+    public string? ExecutionId { get; init; }
+}
 
 /// <summary>
 /// Runs the credentials-exchange (Machine to Machine) flow before an access token is issued (reference §1.3):
 /// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
 /// target-scope changes are intersected with the client grant.
 /// </summary>
-internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExecutor executor, ApplicationService applications, CurrentTenant tenant)
+internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, ApplicationService applications, CurrentTenant tenant)
 {
     // Never handed to an Action: they authenticate the client.
     private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];
@@ -30,19 +34,19 @@ internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExec
         if (actions.Count == 0)
             return new CredentialsExchangeDecision(scopes, new FlowOutcome());
         var eventJson = Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken));
-        var result = await executor.ExecuteAsync(new FlowExecutionRequest
-        {
-            TenantId = tenant.Id, TriggerId = TriggerId.CredentialsExchange, EventJson = eventJson, Actions = actions,
-        }, cancellationToken);
+        var run = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.CredentialsExchange, EventJson = eventJson, Actions = actions };
+        var result = await executor.ExecuteAsync(run, cancellationToken);
+        var executionId = recorder.Record(run, result);
 
         var outcome = result.Outcome;
-        return result.Status switch
+        var decision = result.Status switch
         {
             FlowStatus.Failed => new CredentialsExchangeDecision([], outcome, Errors.ServerError,
                 $"An Action in the Machine to Machine flow failed: {result.Error?.Name}: {result.Error?.Message}"),
             FlowStatus.Denied => new CredentialsExchangeDecision([], outcome, outcome.DenyDetail ?? Errors.InvalidRequest, outcome.DenyReason ?? "Access denied."),
             _ => new CredentialsExchangeDecision(Issued(outcome, scopes, granted), outcome),
         };
+        return decision with { ExecutionId = executionId };
     }
 
     private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>

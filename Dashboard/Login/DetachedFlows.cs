@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 
@@ -9,7 +10,7 @@ namespace Flowgate.Dashboard.Login;
 /// Starts an asynchronous trigger (post-user-registration, post-change-password) and returns at once:
 /// its Actions never delay or fail the user's request, and their failures only reach the logs.
 /// </summary>
-internal sealed class DetachedFlows(DeployedFlowLoader flows, FlowExecutor executor, CurrentTenant tenant, ILogger<DetachedFlows> logger)
+internal sealed class DetachedFlows(DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CurrentTenant tenant, ILogger<DetachedFlows> logger)
 {
     /// <param name="root">The event, built while the request is still there.</param>
     /// <param name="subject">Who the flow is about, for the logs.</param>
@@ -23,11 +24,10 @@ internal sealed class DetachedFlows(DeployedFlowLoader flows, FlowExecutor execu
                 var actions = await flows.LoadAsync(triggerId, CancellationToken.None);
                 if (actions.Count == 0)
                     return;
-                var dispatched = await executor.ExecuteAsync(new FlowExecutionRequest
-                {
-                    TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = actions,
-                }, CancellationToken.None);
+                var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = actions };
+                var dispatched = await executor.ExecuteAsync(request, CancellationToken.None);
                 var result = dispatched.Completion is { } completion ? await completion : dispatched;
+                recorder.Record(request, result);
                 if (result.Status == FlowStatus.Failed)
                     logger.LogWarning("{Trigger} failed for {Subject}: {Error}: {Message}", triggerId, subject, result.Error?.Name, result.Error?.Message);
             }

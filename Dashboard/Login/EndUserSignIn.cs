@@ -5,26 +5,37 @@ namespace Flowgate.Dashboard.Login;
 
 /// <summary>The hosted pages' password login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
-    UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, LoginEvents events, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
-    public async Task<string?> PasswordAsync(HttpContext context, string email, string password)
+    public async Task<string?> PasswordAsync(HttpContext context, string email, string password, string? returnUrl = null)
     {
         signIn.Context = context;
+        var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
+        {
+            events.Write(context, LogTypes.UnknownUser, "Wrong email or password.", userName: email.Trim(), clientId: clientId);
             return "Wrong email or password.";
+        }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} locked out after failed logins", user.Id);
+            events.Write(context, LogTypes.TooManyAttempts, "The account is locked after too many failed attempts.", user, clientId: clientId);
             return "This account is locked after too many failed attempts. Try again later.";
         }
         if (!result.Succeeded)
+        {
+            events.Write(context, LogTypes.WrongPassword, "Wrong email or password.", user, clientId: clientId);
             return "Wrong email or password.";
+        }
         // Only after the password: the page must not tell strangers which accounts exist and are blocked.
         if (user.Blocked)
+        {
+            events.Write(context, LogTypes.FailedLogin, "The user is blocked.", user, clientId: clientId);
             return "This account is blocked. Contact the application's administrator.";
+        }
 
         user.LoginsCount++;
         user.LastLogin = clock.GetUtcNow();
@@ -47,15 +58,20 @@ internal sealed class EndUserSignIn(
         if (problems.Count > 0)
             return problems;
 
-        var decision = await registration.BeforeAsync(context, email, HostedLoginReturnUrl.ClientId(returnUrl), context.RequestAborted);
+        var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
+        var decision = await registration.BeforeAsync(context, email, clientId, context.RequestAborted);
         if (decision.UserMessage is not null)
+        {
+            events.Write(context, LogTypes.FailedSignup, decision.UserMessage, userName: email, clientId: clientId, executionId: decision.ExecutionId);
             return [decision.UserMessage];
+        }
         MetadataChanges.ApplyTo(user, decision.Outcome);
 
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
             return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? DuplicateSignup : e.Description).Distinct().ToList();
         logger.LogInformation("User {UserId} signed up", user.Id);
+        events.Write(context, LogTypes.SuccessSignup, "Successful signup", user, clientId: clientId, executionId: decision.ExecutionId);
         registration.After(context, user);
         await signIn.SignInAsync(user, isPersistent: false);
         return [];

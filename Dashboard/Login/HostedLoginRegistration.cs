@@ -30,6 +30,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();
+        builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SuspendedLogins>();
         return builder;

@@ -6,6 +6,7 @@ using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
@@ -27,6 +28,8 @@ internal sealed class PasswordReset(
     DeployedFlowLoader flows,
     FlowExecutor executor,
     DetachedFlows detached,
+    ExecutionRecorder recorder,
+    LoginEvents events,
     CurrentTenant tenant,
     ILogger<PasswordReset> logger)
 {
@@ -48,6 +51,7 @@ internal sealed class PasswordReset(
         await email.SendAsync(new EmailMessage(user.Email!, "Reset your password",
             $"Someone asked to reset the password of {user.Email}.\n\nTo choose a new password, open:\n{link}\n\nIf it was not you, ignore this message; your password stays as it is."), cancellationToken);
         logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
+        events.Write(context, LogTypes.PasswordResetRequested, "A password reset link was sent", user);
     }
 
     /// <summary>The user the link is for, or null when the link is invalid or has expired.</summary>
@@ -65,13 +69,16 @@ internal sealed class PasswordReset(
         var actions = await flows.LoadAsync(TriggerId.PasswordResetPostChallenge, cancellationToken);
         if (actions.Count > 0)
         {
-            var result = await executor.ExecuteAsync(new FlowExecutionRequest
+            var request = new FlowExecutionRequest
             {
                 TenantId = tenant.Id, TriggerId = TriggerId.PasswordResetPostChallenge, EventJson = await ChallengeEventAsync(context, user), Actions = actions,
-            }, cancellationToken);
+            };
+            var result = await executor.ExecuteAsync(request, cancellationToken);
+            var executionId = recorder.Record(request, result);
             switch (result.Status)
             {
                 case FlowStatus.Denied:
+                    events.Write(context, LogTypes.PasswordChangeFailed, result.Outcome.DenyReason ?? "Denied by an Action", user, executionId: executionId);
                     return (null, result.Outcome.DenyReason ?? "You cannot reset this password.");
                 case FlowStatus.Failed:
                     logger.LogWarning("Password-reset-post-challenge failed for {UserId}: {Error}: {Message}", user.Id, result.Error?.Name, result.Error?.Message);
@@ -90,11 +97,15 @@ internal sealed class PasswordReset(
             return ["This reset page has expired. Open the link from the e-mail again."];
         var result = await users.ResetPasswordAsync(user, ticket, password);
         if (!result.Succeeded)
+        {
+            events.Write(context, LogTypes.PasswordChangeFailed, string.Join(" ", result.Errors.Select(e => e.Code)), user);
             return result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList();
+        }
         // A reset proves control of the mailbox: it ends a brute-force lockout too.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         logger.LogInformation("User {UserId} reset their password", user.Id);
+        events.Write(context, LogTypes.PasswordChanged, "Password changed with a reset link", user);
         detached.Start(TriggerId.PostChangePassword, new JsonObject
         {
             ["user"] = new JsonObject

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
@@ -9,7 +10,7 @@ using Flowgate.Shared.Triggers;
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>What pre-user-registration decided: the message to show when the signup is refused, and the metadata to store.</summary>
-internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Outcome);
+internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Outcome, string? ExecutionId = null);
 
 /// <summary>
 /// The signup triggers (reference §1.4–1.5): pre-user-registration runs before the user exists and can
@@ -17,37 +18,39 @@ internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Out
 /// it never delays or fails the signup.
 /// </summary>
 internal sealed class RegistrationFlows(
-    DeployedFlowLoader flows, FlowExecutor executor, DetachedFlows detached, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
+    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, DetachedFlows detached, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
 {
     public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
     {
         var actions = await flows.LoadAsync(TriggerId.PreUserRegistration, cancellationToken);
         if (actions.Count == 0)
             return new RegistrationDecision(null, new FlowOutcome());
-        var request = EventParts.Request(context);
-        request["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
+        var eventRequest = EventParts.Request(context);
+        eventRequest["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
         var root = new JsonObject
         {
             ["user"] = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() },
             ["connection"] = EventParts.Connection(),
-            ["request"] = request,
+            ["request"] = eventRequest,
             ["tenant"] = EventParts.Tenant(),
         };
         if (clientId is not null)
             root["client"] = EventParts.Client(clientId, await applications.FindNameAsync(clientId, cancellationToken));
 
-        var result = await Run(TriggerId.PreUserRegistration, root, actions, cancellationToken);
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.PreUserRegistration, EventJson = root.ToJsonString(), Actions = actions };
+        var result = await executor.ExecuteAsync(request, cancellationToken);
+        var executionId = recorder.Record(request, result);
         var outcome = result.Outcome;
         switch (result.Status)
         {
             case FlowStatus.Failed:
                 logger.LogWarning("Pre-user-registration failed for a signup: {Error}: {Message}", result.Error?.Name, result.Error?.Message);
-                return new RegistrationDecision("We could not create your account right now. Please try again later.", outcome);
+                return new RegistrationDecision("We could not create your account right now. Please try again later.", outcome, executionId);
             case FlowStatus.Denied:
                 logger.LogInformation("Pre-user-registration refused a signup: {Reason}", outcome.ValidationError?.Code ?? outcome.DenyReason);
-                return new RegistrationDecision(outcome.ValidationError?.Message ?? outcome.DenyDetail ?? "You cannot sign up.", outcome);
+                return new RegistrationDecision(outcome.ValidationError?.Message ?? outcome.DenyDetail ?? "You cannot sign up.", outcome, executionId);
             default:
-                return new RegistrationDecision(null, outcome);
+                return new RegistrationDecision(null, outcome, executionId);
         }
     }
 
@@ -60,10 +63,4 @@ internal sealed class RegistrationFlows(
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
         }, user.Id);
-
-    private Task<FlowExecutionResult> Run(string triggerId, JsonObject root, IReadOnlyList<BoundAction> actions, CancellationToken cancellationToken) =>
-        executor.ExecuteAsync(new FlowExecutionRequest
-        {
-            TenantId = tenant.Id, TriggerId = triggerId, EventJson = root.ToJsonString(), Actions = actions,
-        }, cancellationToken);
 }

@@ -10,4 +10,8 @@ public sealed class ExecutionLogOptions
     /// <summary>Days an execution record is kept before it is purged (Auth0 keeps them 10 days).</summary>
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 10;
+
+    /// <summary>Days a tenant log event (logins, signups, token exchanges) is kept.</summary>
+    [Range(1, 3650)]
+    public int LogRetentionDays { get; set; } = 30;
 }

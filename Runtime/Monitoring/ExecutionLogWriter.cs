@@ -29,7 +29,7 @@ internal sealed class ExecutionLogWriter(
             var batch = new List<PendingExecution>();
             while (batch.Count < MaxBatch && pending.TryRead(out var item))
                 batch.Add(item);
-            await WriteAsync([.. batch.Where(p => p.Record is not null).Select(p => p.Record!)]);
+            await WriteAsync([.. batch.Where(p => p.Record is not null).Select(p => p.Record!)], [.. batch.Where(p => p.LogEvent is not null).Select(p => p.LogEvent!)]);
             foreach (var marker in batch.Where(p => p.Flushed is not null))
                 marker.Flushed!.TrySetResult();
             await PurgeIfDueAsync();
@@ -42,21 +42,22 @@ internal sealed class ExecutionLogWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(IReadOnlyList<ExecutionRecord> records)
+    private async Task WriteAsync(IReadOnlyList<ExecutionRecord> records, IReadOnlyList<TenantLogEvent> logEvents)
     {
-        if (records.Count == 0)
+        if (records.Count == 0 && logEvents.Count == 0)
             return;
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
             db.Executions.AddRange(records);
+            db.LogEvents.AddRange(logEvents);
             await db.SaveChangesAsync();
         }
 #pragma warning disable CA1031 // A failed write loses these records; the writer must live on for the next ones.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            logger.LogError(e, "{Count} execution record(s) could not be written, first {ExecutionId}", records.Count, records[0].Id);
+            logger.LogError(e, "{Records} execution record(s) and {Events} log event(s) could not be written", records.Count, logEvents.Count);
         }
     }
 

@@ -41,6 +41,13 @@ public sealed class ExecutionRecorder(ILogger<ExecutionRecorder> logger)
         }
     }
 
+    /// <summary>Queues a tenant log event; like records, it is written in the background and never fails the caller.</summary>
+    public void Log(TenantLogEvent logEvent)
+    {
+        if (!_queue.Writer.TryWrite(new PendingExecution(null, null, logEvent)))
+            logger.LogWarning("Log event {Type} was not kept: the write queue is full or closed", logEvent.Type);
+    }
+
     /// <summary>Completes once every record queued before the call has been written (or given up on).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,8 @@ public sealed class ExecutionRetention(
         var deleted = await db.Executions.Where(e => e.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
             logger.LogInformation("Purged {Count} execution record(s) older than {Cutoff}", deleted, cutoff);
+        var logCutoff = clock.GetUtcNow().AddDays(-options.Value.LogRetentionDays);
+        await db.LogEvents.Where(e => e.Date < logCutoff).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
 }

@@ -14,6 +14,7 @@ public static class MonitoringRegistration
         services.AddSingleton<ExecutionRetention>();
         services.AddHostedService<ExecutionLogWriter>();
         services.AddScoped<ExecutionLog>();
+        services.AddScoped<TenantLog>();
         return services;
     }
 }

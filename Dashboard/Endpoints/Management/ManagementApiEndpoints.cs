@@ -14,6 +14,7 @@ internal static class ManagementApiEndpoints
         api.MapActionTest();
         api.MapBindings();
         api.MapExecutions();
+        api.MapLogs();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
+using Flowgate.Runtime.Tenancy;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>Auth0's tenant log event types that Flowgate writes.</summary>
+internal static class LogTypes
+{
+    public const string SuccessLogin = "s";
+    public const string FailedLogin = "f";
+    public const string WrongPassword = "fp";
+    public const string UnknownUser = "fu";
+    public const string TooManyAttempts = "limit_wc";
+    public const string SuccessSignup = "ss";
+    public const string FailedSignup = "fs";
+    public const string PasswordResetRequested = "scpr";
+    public const string PasswordChanged = "scp";
+    public const string PasswordChangeFailed = "fcp";
+    public const string ClientCredentialsExchanged = "seccft";
+    public const string ClientCredentialsFailed = "feccft";
+}
+
+/// <summary>
+/// Writes tenant log events for what end users and applications do (logins, signups, password changes,
+/// token exchanges), linked to the execution of the flow that ran. Written in the background: never a delay.
+/// </summary>
+internal sealed class LoginEvents(ExecutionRecorder recorder, CurrentTenant tenant)
+{
+    public void Write(HttpContext context, string type, string description,
+        TenantUser? user = null, string? userName = null, string? clientId = null, string? clientName = null, string? executionId = null) =>
+        recorder.Log(new TenantLogEvent
+        {
+            Id = NewId(),
+            TenantId = tenant.Id,
+            Type = type,
+            Date = DateTimeOffset.UtcNow,
+            Description = description,
+            ClientId = clientId,
+            ClientName = clientName,
+            UserId = user?.Id,
+            UserName = user?.Email ?? userName,
+            Ip = context.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Truncate(context.Request.Headers.UserAgent.ToString(), 512),
+            ExecutionId = executionId,
+        });
+
+    // Sortable like Auth0's log ids: time first, then randomness so ids within one millisecond stay unique.
+    private static string NewId() => $"90{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
+
+    private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
+}
