@@ -1,0 +1,17 @@
+namespace Flowgate.Dashboard.Components.Pages.Logs;
+
+/// <summary>Auth0's names for the log event types Flowgate writes.</summary>
+internal static class LogTypeNames
+{
+    public static readonly IReadOnlyList<(string Code, string Label)> All =
+    [
+        ("s", "Success Login"), ("f", "Failed Login"), ("fp", "Failed Login (Incorrect Password)"), ("fu", "Failed Login (Invalid Email/Username)"),
+        ("limit_wc", "Blocked Account"), ("ss", "Success Signup"), ("fs", "Failed Signup"), ("scpr", "Success Change Password Request"),
+        ("scp", "Success Change Password"), ("fcp", "Failed Change Password"), ("seccft", "Success Exchange (Client Credentials)"),
+        ("feccft", "Failed Exchange (Client Credentials)"),
+    ];
+
+    public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
+
+    public static bool IsFailure(string code) => code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal);
+}

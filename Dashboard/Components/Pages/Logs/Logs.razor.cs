@@ -1,0 +1,54 @@
+using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Monitoring;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Flowgate.Dashboard.Components.Pages.Logs;
+
+public partial class Logs
+{
+    private MudTable<TenantLogEvent>? _table;
+    private string _type = "";
+    private string? _userId;
+    private TenantLogEvent? _selected;
+    private ExecutionRecord? _execution;
+    private bool _executionMissing;
+
+    [Inject] private TenantLog Log { get; set; } = default!;
+    [Inject] private ExecutionLog Executions { get; set; } = default!;
+
+    private async Task<TableData<TenantLogEvent>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var query = new TenantLogQuery(Type: _type.Length == 0 ? null : _type, UserId: string.IsNullOrWhiteSpace(_userId) ? null : _userId.Trim());
+        var page = await Log.SearchAsync(query, state.Page, state.PageSize, cancellationToken);
+        return new TableData<TenantLogEvent> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private Task FilterByTypeAsync(string type)
+    {
+        _type = type;
+        return _table!.ReloadServerData();
+    }
+
+    private Task FilterByUserAsync(string? userId)
+    {
+        _userId = userId;
+        return _table!.ReloadServerData();
+    }
+
+    private async Task SelectAsync(TenantLogEvent logEvent)
+    {
+        (_selected, _execution, _executionMissing) = (logEvent, null, false);
+        if (logEvent.ExecutionId is not { } id)
+            return;
+        try
+        {
+            _execution = await Executions.GetAsync(id, CancellationToken.None);
+        }
+        catch (OperationRejectedException)
+        {
+            // Execution records are kept for a shorter time than log events.
+            _executionMissing = true;
+        }
+    }
+}
