@@ -107,13 +107,14 @@ public sealed class UserService(
                 user.AppMetadataJson = UserMetadata.Merge(user.AppMetadataJson, appMetadata, "app_metadata");
         }, cancellationToken);
 
-    /// <summary>Replaces both metadata objects whole (the dashboard's JSON editors).</summary>
-    public Task<TenantUser> ReplaceMetadataAsync(string id, JsonObject userMetadata,
-        JsonObject appMetadata, CancellationToken cancellationToken) =>
+    /// <summary>Replaces metadata objects whole (the dashboard's JSON editors); null leaves one as it is.</summary>
+    public Task<TenantUser> ReplaceMetadataAsync(string id, JsonObject? userMetadata, JsonObject? appMetadata, CancellationToken cancellationToken) =>
         ChangeAsync(id, (_, user) =>
         {
-            user.UserMetadataJson = UserMetadata.Serialize(userMetadata, "user_metadata");
-            user.AppMetadataJson = UserMetadata.Serialize(appMetadata, "app_metadata");
+            if (userMetadata is not null)
+                user.UserMetadataJson = UserMetadata.Serialize(userMetadata, "user_metadata");
+            if (appMetadata is not null)
+                user.AppMetadataJson = UserMetadata.Serialize(appMetadata, "app_metadata");
             return Task.CompletedTask;
         }, cancellationToken);
 
