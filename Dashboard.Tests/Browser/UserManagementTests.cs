@@ -40,6 +40,8 @@ public sealed class UserManagementTests : IClassFixture<Infrastructure.Browser>
         await page.Locator("input[data-test=user-search]").FillAsync(email);
         await page.Locator("[data-test=user-link]", new() { HasText = email }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=no-roles]")).ToBeVisibleAsync();
+        // The select opens only in an interactive circuit, which also enables the page's buttons.
+        await page.Locator("[data-test=toggle-block]:enabled").WaitForAsync();
         await page.Locator("[data-test=role-to-assign]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = roleName }).ClickAsync();
         await page.ClickAsync("[data-test=assign-role]");

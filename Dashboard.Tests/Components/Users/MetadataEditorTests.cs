@@ -1,21 +1,14 @@
 using System.Text.Json.Nodes;
 using Bunit;
 using Flowgate.Dashboard.Components.Pages.Users;
+using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using MudBlazor.Services;
 
 namespace Flowgate.Tests.Components.Users;
 
-public sealed class MetadataEditorTests : BunitContext
+public sealed class MetadataEditorTests : MudComponentContext
 {
     private JsonObject? _saved;
-
-    public MetadataEditorTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
 
     private IRenderedComponent<MetadataEditor> RenderEditor(string json = """{"plan":"free"}""", bool saves = true) => Render<MetadataEditor>(p => p
         .Add(x => x.Title, "app_metadata")
