@@ -88,6 +88,25 @@ public sealed class ResourceServersApiTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
+    public async Task A_scope_removed_from_an_api_is_taken_from_its_grants()
+    {
+        var http = await _app.CreateManagementClientAsync();
+        var audience = Identifier();
+        var api = await (await http.PostAsJsonAsync("/api/v2/resource-servers", new
+        {
+            identifier = audience, scopes = new[] { new { value = "read:a", description = "" }, new { value = "write:a", description = "" } },
+        })).JsonAsync(201);
+        var app = await _app.CreateApplicationAsync(management: false);
+        var grant = await (await http.PostAsJsonAsync("/api/v2/client-grants", new { client_id = app.ClientId, audience, scope = new[] { "read:a", "write:a" } })).JsonAsync(201);
+
+        await (await http.PatchAsJsonAsync($"/api/v2/resource-servers/{api.GetProperty("id").GetString()}", new { scopes = new[] { new { value = "read:a", description = "" } } })).JsonAsync();
+
+        var grants = await http.GetFromJsonAsync<JsonElement>($"/api/v2/client-grants?client_id={app.ClientId}");
+        Assert.Equal(grant.GetProperty("id").GetString(), grants[0].GetProperty("id").GetString());
+        Assert.Equal(["read:a"], grants[0].GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public async Task The_management_api_is_granted_by_its_full_audience_and_listed_the_same_way()
     {
         var http = await _app.CreateManagementClientAsync();
