@@ -3,7 +3,6 @@ using Flowgate.Dashboard.Components;
 using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Actions;
-using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
@@ -20,8 +19,7 @@ internal static class DashboardRegistration
         builder.Services.AddFlowgateStore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddSingleton(CurrentTenant.Default);
-        builder.Services.AddScoped<ApplicationService>();
-        builder.Services.AddScoped<ResourceServerService>();
+        builder.Services.AddTenantAdministration(); // users, roles, applications, APIs, client grants
         builder.Services.AddScoped<ClientCredentialsGrant>();
         builder.Services.AddScoped<CredentialsExchangeFlow>();
         builder.Services.AddScoped<CodeExchange>();

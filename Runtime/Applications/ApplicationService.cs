@@ -1,17 +1,22 @@
 using System.Security.Cryptography;
+using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flowgate.Runtime.Applications;
 
-/// <summary>Creates and lists applications (OpenIddict clients) and their grants to APIs.</summary>
+/// <summary>
+/// The tenant's applications (OpenIddict clients) in Auth0's terms: create, read, change, rotate the
+/// secret, delete. Each operation gets its own scope and so its own OpenIddict manager and DbContext:
+/// a dashboard circuit lives long, and a long-lived context would serve stale applications.
+/// </summary>
 public sealed class ApplicationService(
-    OpenIddictApplicationManager<FlowgateApplication> applications,
+    IServiceScopeFactory scopes,
     IDbContextFactory<FlowgateDbContext> contexts,
     CurrentTenant tenant,
     ILogger<ApplicationService> logger)
@@ -22,38 +27,22 @@ public sealed class ApplicationService(
     /// </summary>
     public async Task<ApplicationCredentials> CreateMachineToMachineAsync(string name, bool managementApi, CancellationToken cancellationToken)
     {
-        name = name.Trim();
-        if (name.Length is 0 or > 200)
-            throw new ArgumentException("An application needs a name of 1 to 200 characters.", nameof(name));
-
-        var clientId = RandomToken(24);
-        var secret = RandomToken(48);
-        var application = new FlowgateApplication { TenantId = tenant.Id, AppType = ApplicationTypes.MachineToMachine };
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            DisplayName = name,
-            ClientType = ClientTypes.Confidential,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
-        };
-        await applications.PopulateAsync(application, descriptor, cancellationToken);
-        await applications.CreateAsync(application, secret, cancellationToken);
-
+        var (application, secret) = await CreateAsync(new ApplicationSettings { Name = name, AppType = ApplicationTypes.MachineToMachine }, cancellationToken);
         if (managementApi)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.ClientGrants.Add(new ClientGrant
             {
-                Id = "cgr_" + RandomToken(12),
+                Id = ClientGrantService.NewId(),
                 TenantId = tenant.Id,
-                ClientId = clientId,
+                ClientId = application.ClientId,
                 Audience = ManagementApi.IdentifierSuffix,
                 Scope = string.Join(' ', ManagementApi.Scopes),
             });
             await db.SaveChangesAsync(cancellationToken);
         }
-        logger.LogInformation("Machine-to-machine application {ClientId} created (management: {Management})", clientId, managementApi);
-        return new ApplicationCredentials(name, clientId, secret, ApplicationTypes.MachineToMachine);
+        logger.LogInformation("Machine-to-machine application {ClientId} created (management: {Management})", application.ClientId, managementApi);
+        return new ApplicationCredentials(application.Name, application.ClientId, secret, application.AppType);
     }
 
     /// <summary>
@@ -62,43 +51,105 @@ public sealed class ApplicationService(
     /// </summary>
     public async Task<ApplicationCredentials> CreateInteractiveAsync(InteractiveApplicationRequest request, CancellationToken cancellationToken)
     {
-        var name = request.Name.Trim();
-        if (name.Length is 0 or > 200)
-            throw new ArgumentException("An application needs a name of 1 to 200 characters.", nameof(request));
-        if (request.AppType is not (ApplicationTypes.Spa or ApplicationTypes.RegularWeb or ApplicationTypes.Native))
-            throw new ArgumentException($"Unknown application type '{request.AppType}'.", nameof(request));
-        var isPublic = request.AppType is ApplicationTypes.Spa or ApplicationTypes.Native;
-        var descriptor = new OpenIddictApplicationDescriptor
+        var (application, secret) = await CreateAsync(new ApplicationSettings
         {
-            ClientId = RandomToken(24),
-            DisplayName = name,
-            ClientType = isPublic ? ClientTypes.Public : ClientTypes.Confidential,
-            ConsentType = ConsentTypes.Implicit,
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-            },
-        };
-        if (isPublic)
-            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
-        foreach (var uri in request.Callbacks)
-            descriptor.RedirectUris.Add(AbsoluteUri(uri, "callback"));
-        foreach (var uri in request.LogoutUrls)
-            descriptor.PostLogoutRedirectUris.Add(AbsoluteUri(uri, "logout"));
+            Name = request.Name, AppType = request.AppType, Callbacks = request.Callbacks, LogoutUrls = request.LogoutUrls,
+        }, cancellationToken);
+        return new ApplicationCredentials(application.Name, application.ClientId, secret, application.AppType);
+    }
 
-        var secret = isPublic ? null : RandomToken(48);
-        var application = new FlowgateApplication { TenantId = tenant.Id, AppType = request.AppType };
+    /// <summary>Creates an application of any type; unset settings take the type's defaults. Returns the secret once.</summary>
+    public async Task<CreatedApplication> CreateAsync(ApplicationSettings settings, CancellationToken cancellationToken)
+    {
+        var resolved = ApplicationDescriptors.Resolve(
+            ApplicationDescriptors.Defaults(settings.AppType ?? ApplicationTypes.RegularWeb), settings with { AppType = null });
+        var descriptor = new OpenIddictApplicationDescriptor { ClientId = RandomToken(24) };
+        var application = new FlowgateApplication { TenantId = tenant.Id };
+        ApplicationDescriptors.Write(resolved, descriptor, application);
+        var secret = resolved.IsConfidential ? RandomToken(48) : null;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = Manager(scope);
         await applications.PopulateAsync(application, descriptor, cancellationToken);
         await applications.CreateAsync(application, secret, cancellationToken);
-        logger.LogInformation("Application {ClientId} ({AppType}) created", descriptor.ClientId, request.AppType);
-        return new ApplicationCredentials(name, descriptor.ClientId, secret, request.AppType);
+        logger.LogInformation("Application {ClientId} ({AppType}) created", descriptor.ClientId, resolved.AppType);
+        return new CreatedApplication(ApplicationDescriptors.Read(application, descriptor), secret);
+    }
+
+    public async Task<ApplicationDetails> GetAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = Manager(scope);
+        var application = await FindAsync(applications, clientId, cancellationToken);
+        return ApplicationDescriptors.Read(application, await DescribeAsync(applications, application, cancellationToken));
+    }
+
+    /// <summary>One page of the tenant's applications, newest first, optionally of one type.</summary>
+    public async Task<ActionPage<ApplicationDetails>> ListAsync(string? appType, int page, int perPage, CancellationToken cancellationToken)
+    {
+        (page, perPage) = ActionLimits.Paging(page, perPage);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowgateDbContext>();
+        var query = db.Set<FlowgateApplication>().AsNoTracking().Where(a => a.TenantId == tenant.Id);
+        if (!string.IsNullOrEmpty(appType))
+            query = query.Where(a => a.AppType == appType);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.ClientId).Skip(page * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var applications = Manager(scope);
+        var items = new List<ApplicationDetails>();
+        foreach (var row in rows)
+            items.Add(ApplicationDescriptors.Read(row, await DescribeAsync(applications, row, cancellationToken)));
+        return new ActionPage<ApplicationDetails>(items, total, page, perPage);
+    }
+
+    /// <summary>Changes settings; null fields stay as they are. A client cannot turn public or confidential.</summary>
+    public async Task<ApplicationDetails> UpdateAsync(string clientId, ApplicationSettings change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = Manager(scope);
+        var application = await FindAsync(applications, clientId, cancellationToken);
+        var descriptor = await DescribeAsync(applications, application, cancellationToken);
+        var current = ApplicationDescriptors.Read(application, descriptor);
+        var resolved = ApplicationDescriptors.Resolve(current, change);
+        if (resolved.IsConfidential != current.IsConfidential)
+            throw new OperationRejectedException(RejectionKind.Invalid,
+                "An application cannot change between public (single-page, native) and confidential (regular web, machine to machine): create a new one.");
+        ApplicationDescriptors.Write(resolved, descriptor, application);
+        // The descriptor carries the stored secret hash, so updating from it keeps the secret.
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+        return ApplicationDescriptors.Read(application, descriptor);
+    }
+
+    /// <summary>Replaces a confidential application's secret; the new one is returned this once.</summary>
+    public async Task<string> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = Manager(scope);
+        var application = await FindAsync(applications, clientId, cancellationToken);
+        if (!await applications.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential, cancellationToken))
+            throw new OperationRejectedException(RejectionKind.Invalid, "This application is a public client: it has no secret to rotate.");
+        var secret = RandomToken(48);
+        await applications.UpdateAsync(application, secret, cancellationToken);
+        logger.LogInformation("Secret of application {ClientId} rotated", clientId);
+        return secret;
+    }
+
+    /// <summary>Deletes the application, its tokens and its grants to APIs.</summary>
+    public async Task DeleteAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = Manager(scope);
+        await applications.DeleteAsync(await FindAsync(applications, clientId, cancellationToken), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Application {ClientId} deleted", clientId);
     }
 
     /// <summary>The display name of an application, for the hosted pages; null when unknown.</summary>
     public async Task<string?> FindNameAsync(string clientId, CancellationToken cancellationToken)
     {
-        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var application = await Manager(scope).FindByClientIdAsync(clientId, cancellationToken);
         return application is null || application.TenantId != tenant.Id ? null : application.DisplayName;
     }
 
@@ -114,14 +165,22 @@ public sealed class ApplicationService(
             grants.Where(g => g.ClientId == a.ClientId).Select(g => g.Audience).ToList())).ToList();
     }
 
-    private static Uri AbsoluteUri(string value, string what) =>
-        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is not ("javascript" or "data" or "file" or "vbscript")
-            ? uri
-            : throw new ArgumentException($"The {what} URL '{value}' is not an absolute URL.");
+    private static OpenIddictApplicationManager<FlowgateApplication> Manager(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<OpenIddictApplicationManager<FlowgateApplication>>();
+
+    private async Task<FlowgateApplication> FindAsync(OpenIddictApplicationManager<FlowgateApplication> applications, string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application && application.TenantId == tenant.Id
+            ? application
+            : throw new OperationRejectedException(RejectionKind.NotFound, "The client does not exist.");
+
+    private static async Task<OpenIddictApplicationDescriptor> DescribeAsync(
+        OpenIddictApplicationManager<FlowgateApplication> applications, FlowgateApplication application, CancellationToken cancellationToken)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        return descriptor;
+    }
 
     private static string RandomToken(int bytes) =>
-        Base64Url(RandomNumberGenerator.GetBytes(bytes));
-
-    private static string Base64Url(byte[] data) =>
-        Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

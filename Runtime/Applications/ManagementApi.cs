@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Flowgate.Runtime.Tenancy;
 
 namespace Flowgate.Runtime.Applications;
@@ -17,7 +16,8 @@ public static class ManagementApi
     [
         .. Crud("actions"), .. Crud("users"), .. Crud("roles"), .. Crud("clients"),
         .. Crud("client_grants"), .. Crud("resource_servers"),
-        "read:logs", "read:tenant_settings", "update:tenant_settings", "read:client_keys",
+        "read:role_members", "create:role_members", "delete:role_members",
+        "read:logs", "read:tenant_settings", "update:tenant_settings", "read:client_keys", "update:client_keys",
     ];
 
     /// <summary>The Management API's audience for an issuer such as <c>http://localhost:5000/</c>.</summary>
@@ -30,8 +30,11 @@ public static class ManagementApi
         Name = "Flowgate Management API",
         Identifier = IdentifierSuffix,
         IsSystem = true,
-        ScopesJson = JsonSerializer.Serialize(Scopes.Select(s => new { value = s, description = s })),
+        ScopesJson = ScopesJson(),
     };
+
+    /// <summary>The system API's stored scopes; an install whose row predates a scope gets it on the next start.</summary>
+    internal static string ScopesJson() => ResourceServerScope.Serialize(Scopes.Select(s => new ResourceServerScope(s, s)));
 
     private static IEnumerable<string> Crud(string resource) =>
         ["read:" + resource, "create:" + resource, "update:" + resource, "delete:" + resource];

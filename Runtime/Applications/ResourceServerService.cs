@@ -1,12 +1,18 @@
+using System.Security.Cryptography;
+using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Flowgate.Runtime.Applications;
 
-/// <summary>Reads the tenant's APIs (resource servers).</summary>
-public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant)
+/// <summary>The tenant's APIs (resource servers): their identifiers (audiences), scopes and token lifetimes.</summary>
+public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ILogger<ResourceServerService> logger)
 {
+    /// <summary>Auth0's bounds: at least a minute, at most 30 days.</summary>
+    public const int MinTokenLifetime = 60, MaxTokenLifetime = 2_592_000;
+
     /// <summary>Whether an API with this identifier (audience) exists in the tenant.</summary>
     public async Task<bool> ExistsAsync(string identifier, CancellationToken cancellationToken)
     {
@@ -21,4 +27,107 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         return await db.ResourceServers.AsNoTracking().Where(r => r.TenantId == tenant.Id)
             .OrderByDescending(r => r.IsSystem).ThenBy(r => r.Name).ToListAsync(cancellationToken);
     }
+
+    /// <summary>An API by its id or, as Auth0 allows, by its identifier.</summary>
+    public async Task<ResourceServer> GetAsync(string idOrIdentifier, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await FindAsync(db.ResourceServers.AsNoTracking(), idOrIdentifier, cancellationToken);
+    }
+
+    public async Task<ResourceServer> CreateAsync(ResourceServerSettings settings, CancellationToken cancellationToken)
+    {
+        var identifier = settings.Identifier?.Trim();
+        if (string.IsNullOrEmpty(identifier) || identifier.Length > 600 || identifier.Any(char.IsWhiteSpace))
+            throw Invalid("'identifier' is required: the audience, such as https://api.example.com (no spaces, at most 600 characters).");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (identifier == ManagementApi.IdentifierSuffix || await db.ResourceServers.AnyAsync(r => r.TenantId == tenant.Id && r.Identifier == identifier, cancellationToken))
+            throw new OperationRejectedException(RejectionKind.Conflict, $"A resource server with the same identifier already exists: {identifier}");
+        var server = new ResourceServer
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            TenantId = tenant.Id,
+            Name = ValidName(settings.Name ?? identifier),
+            Identifier = identifier,
+        };
+        Apply(server, settings with { Name = null });
+        db.ResourceServers.Add(server);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("API {ResourceServerId} ({Identifier}) created", server.Id, identifier);
+        return server;
+    }
+
+    /// <summary>Changes name, scopes or token lifetime. Scopes an API drops are taken from its client grants too.</summary>
+    public async Task<ResourceServer> UpdateAsync(string idOrIdentifier, ResourceServerSettings settings, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var server = await FindAsync(db.ResourceServers, idOrIdentifier, cancellationToken);
+        RefuseSystem(server, "changed");
+        if (settings.Identifier is not null && settings.Identifier != server.Identifier)
+            throw Invalid("the identifier of an API cannot change: it is the audience of tokens already issued.");
+        Apply(server, settings);
+        if (settings.Scopes is not null)
+            await PruneGrantsAsync(db, server, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Deletes the API and every client grant to it.</summary>
+    public async Task DeleteAsync(string idOrIdentifier, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var server = await FindAsync(db.ResourceServers, idOrIdentifier, cancellationToken);
+        RefuseSystem(server, "deleted");
+        db.ResourceServers.Remove(server);
+        db.ClientGrants.RemoveRange(db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("API {ResourceServerId} deleted", server.Id);
+    }
+
+    private static void Apply(ResourceServer server, ResourceServerSettings settings)
+    {
+        if (settings.Name is not null)
+            server.Name = ValidName(settings.Name);
+        if (settings.TokenLifetime is { } lifetime)
+            server.TokenLifetimeSeconds = lifetime is >= MinTokenLifetime and <= MaxTokenLifetime ? lifetime
+                : throw Invalid($"'token_lifetime' must be between {MinTokenLifetime} and {MaxTokenLifetime} seconds.");
+        if (settings.Scopes is not null)
+            server.ScopesJson = ResourceServerScope.Serialize(ValidScopes(settings.Scopes));
+    }
+
+    private static List<ResourceServerScope> ValidScopes(IReadOnlyList<ResourceServerScope> scopes)
+    {
+        var valid = scopes.Select(s => s with { Value = s.Value?.Trim() ?? "", Description = s.Description?.Trim() ?? "" }).ToList();
+        if (valid.FirstOrDefault(s => s.Value.Length is 0 or > 280 || s.Value.Any(char.IsWhiteSpace)) is { } bad)
+            throw Invalid($"scope '{bad.Value}' needs a value of 1 to 280 characters without spaces.");
+        if (valid.GroupBy(s => s.Value).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw Invalid($"scope '{duplicate.Key}' is listed twice.");
+        return valid;
+    }
+
+    private async Task PruneGrantsAsync(FlowgateDbContext db, ResourceServer server, CancellationToken cancellationToken)
+    {
+        var defined = ResourceServerScope.Parse(server.ScopesJson).Select(s => s.Value).ToHashSet();
+        foreach (var grant in await db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier).ToListAsync(cancellationToken))
+            grant.Scope = string.Join(' ', grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(defined.Contains));
+    }
+
+    private async Task<ResourceServer> FindAsync(IQueryable<ResourceServer> servers, string idOrIdentifier, CancellationToken cancellationToken) =>
+        await servers.Where(r => r.TenantId == tenant.Id && (r.Id == idOrIdentifier || r.Identifier == idOrIdentifier))
+            .OrderByDescending(r => r.Id == idOrIdentifier).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new OperationRejectedException(RejectionKind.NotFound, "The resource server does not exist.");
+
+    private static void RefuseSystem(ResourceServer server, string what)
+    {
+        if (server.IsSystem)
+            throw new OperationRejectedException(RejectionKind.Invalid, $"The Management API is built in and cannot be {what}.");
+    }
+
+    private static string ValidName(string name)
+    {
+        name = name.Trim();
+        return name.Length is > 0 and <= 200 ? name : throw Invalid("an API needs a name of 1 to 200 characters.");
+    }
+
+    private static OperationRejectedException Invalid(string reason) => new(RejectionKind.Invalid, "Payload validation error: " + reason);
 }

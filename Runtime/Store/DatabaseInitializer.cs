@@ -22,8 +22,11 @@ public sealed class DatabaseInitializer(IDbContextFactory<FlowgateDbContext> con
         if (!await db.Tenants.AnyAsync(t => t.Id == Tenant.DefaultId, cancellationToken))
             db.Tenants.Add(new Tenant { Id = Tenant.DefaultId, Name = "Default tenant" });
 
-        if (!await db.ResourceServers.AnyAsync(r => r.TenantId == Tenant.DefaultId && r.IsSystem, cancellationToken))
+        var managementApi = await db.ResourceServers.SingleOrDefaultAsync(r => r.TenantId == Tenant.DefaultId && r.IsSystem, cancellationToken);
+        if (managementApi is null)
             db.ResourceServers.Add(ManagementApi.CreateResourceServer(Tenant.DefaultId));
+        else
+            managementApi.ScopesJson = ManagementApi.ScopesJson();
 
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -9,6 +9,11 @@ internal static class ManagementApiEndpoints
     {
         var api = routes.MapGroup(BasePath).DisableAntiforgery().AddEndpointFilter<ManagementRejections>();
         api.MapResourceServers();
+        api.MapClients();
+        api.MapClientGrants();
+        api.MapUsers();
+        api.MapRoles();
+        api.MapRoleMembers();
         api.MapTriggers();
         api.MapActions();
         api.MapActionTest();

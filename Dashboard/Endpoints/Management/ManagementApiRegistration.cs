@@ -15,10 +15,10 @@ internal static class ManagementApiRegistration
         return builder;
     }
 
-    /// <summary>Requires a Management API token carrying <paramref name="scope"/>.</summary>
-    public static TBuilder RequireScope<TBuilder>(this TBuilder endpoint, string scope) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>Requires a Management API token carrying one of <paramref name="anyOf"/>.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder endpoint, params string[] anyOf) where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
-            .AddRequirements(new ManagementAudienceRequirement(), new ManagementScopeRequirement(scope))
+            .AddRequirements(new ManagementAudienceRequirement(), new ManagementScopeRequirement(anyOf))
             .Build());
 }

@@ -21,7 +21,7 @@ internal sealed class ManagementAuthorizationHandler(IssuerResolver issuers, IHt
                 case ManagementAudienceRequirement when context.User.HasAudience(audience):
                     context.Succeed(requirement);
                     break;
-                case ManagementScopeRequirement scope when context.User.HasScope(scope.Scope):
+                case ManagementScopeRequirement scope when scope.AnyOf.Any(context.User.HasScope):
                     context.Succeed(requirement);
                     break;
             }

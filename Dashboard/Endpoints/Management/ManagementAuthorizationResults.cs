@@ -35,7 +35,7 @@ internal sealed class ManagementAuthorizationResults : IAuthorizationMiddlewareR
         if (failed.OfType<ManagementAudienceRequirement>().Any())
             return new ManagementError(401, "Unauthorized", "Bad audience: the token was not issued for this Management API.");
 
-        var scopes = failed.OfType<ManagementScopeRequirement>().Select(r => r.Scope);
+        var scopes = failed.OfType<ManagementScopeRequirement>().SelectMany(r => r.AnyOf);
         return new ManagementError(403, "Forbidden", "Insufficient scope, expected any of: " + string.Join(',', scopes), "insufficient_scope");
     }
 }

@@ -1,35 +1,69 @@
-using System.Text.Json;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Applications;
-using Flowgate.Runtime.Store;
-using Flowgate.Runtime.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Flowgate.Dashboard.Endpoints.Management;
 
-/// <summary><c>/api/v2/resource-servers</c>: the tenant's APIs in Auth0's shape.</summary>
+/// <summary><c>/api/v2/resource-servers</c>: the tenant's APIs in Auth0's shape; <c>{id}</c> may also be the identifier.</summary>
 internal static class ResourceServerEndpoints
 {
     public static void MapResourceServers(this RouteGroupBuilder api)
     {
-        api.MapGet("/resource-servers", ListAsync).RequireScope("read:resource_servers");
+        var servers = api.MapGroup("/resource-servers");
+        servers.MapGet("/", ListAsync).RequireScope("read:resource_servers");
+        servers.MapPost("/", CreateAsync).RequireScope("create:resource_servers");
+        servers.MapGet("/{id}", GetAsync).RequireScope("read:resource_servers");
+        servers.MapPatch("/{id}", UpdateAsync).RequireScope("update:resource_servers");
+        servers.MapDelete("/{id}", DeleteAsync).RequireScope("delete:resource_servers");
     }
 
-    private static async Task<IResult> ListAsync(
-        HttpRequest request, IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var servers = await db.ResourceServers.Where(r => r.TenantId == tenant.Id).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var issuer = issuers.Resolve(request);
-        return TypedResults.Ok(servers.Select(r => new
-        {
-            id = r.Id,
-            name = r.Name,
-            identifier = r.IsSystem ? ManagementApi.AudienceFor(issuer) : r.Identifier,
-            is_system = r.IsSystem,
-            token_lifetime = r.TokenLifetimeSeconds,
-            signing_alg = "RS256",
-            scopes = JsonSerializer.Deserialize<JsonElement>(r.ScopesJson),
-        }));
+        return TypedResults.Ok((await service.ListAsync(cancellationToken)).Select(r => Json(r, issuer)));
     }
+
+    private static async Task<IResult> CreateAsync(ResourceServerBody body, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Identifier))
+            return ManagementError.Result(400, "Payload validation error: 'identifier' is required.", "invalid_body");
+        var server = await service.CreateAsync(Settings(body), cancellationToken);
+        return TypedResults.Created($"/api/v2/resource-servers/{server.Id}", Json(server, issuers.Resolve(request)));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    {
+        var issuer = issuers.Resolve(request);
+        return TypedResults.Ok(Json(await service.GetAsync(Identifier(id, issuer), cancellationToken), issuer));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, ResourceServerBody body, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    {
+        var issuer = issuers.Resolve(request);
+        return TypedResults.Ok(Json(await service.UpdateAsync(Identifier(id, issuer), Settings(body), cancellationToken), issuer));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    {
+        await service.DeleteAsync(Identifier(id, issuers.Resolve(request)), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    // An identifier in the path arrives URL-encoded, and ASP.NET Core leaves %2F encoded in route values.
+    private static string Identifier(string id, string issuer) => ManagementAudiences.Stored(Uri.UnescapeDataString(id), issuer);
+
+    private static ResourceServerSettings Settings(ResourceServerBody body) => new()
+    {
+        Name = body.Name, Identifier = body.Identifier, Scopes = body.Scopes, TokenLifetime = body.TokenLifetime,
+    };
+
+    private static object Json(ResourceServer server, string issuer) => new
+    {
+        id = server.Id,
+        name = server.Name,
+        identifier = ManagementAudiences.Shown(server.Identifier, issuer),
+        is_system = server.IsSystem,
+        token_lifetime = server.TokenLifetimeSeconds,
+        signing_alg = "RS256",
+        scopes = ResourceServerScope.Parse(server.ScopesJson),
+    };
 }

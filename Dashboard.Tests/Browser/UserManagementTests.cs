@@ -1,0 +1,56 @@
+using Flowgate.Runtime.Identity;
+using Flowgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Flowgate.Tests.Browser;
+
+public sealed class UserManagementTests : IClassFixture<Infrastructure.Browser>
+{
+    private readonly IBrowser _browser;
+
+    public UserManagementTests(Infrastructure.Browser browser) => _browser = browser.Instance;
+
+    [Fact]
+    public async Task An_admin_creates_a_user_and_a_role_and_assigns_the_role()
+    {
+        using var app = KestrelApp.Start();
+        var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
+        var email = $"jane-{Guid.NewGuid():N}"[..13] + "@example.com";
+        var roleName = "Support " + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync(app.BaseUrl() + "/users");
+        await page.ClickAsync("[data-test=create-user]");
+        await page.Locator("input[data-test=new-user-email]").FillAsync(email);
+        await page.Locator("input[data-test=new-user-password]").FillAsync("short");
+        await page.ClickAsync("[data-test=create-user-submit]");
+        await Assertions.Expect(page.Locator("[data-test=create-user-error]")).ToContainTextAsync("at least 8 characters");
+        await page.Locator("input[data-test=new-user-password]").FillAsync("correct horse battery");
+        await page.ClickAsync("[data-test=create-user-submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = email })).ToBeVisibleAsync();
+
+        await page.GotoAsync(app.BaseUrl() + "/roles");
+        await page.ClickAsync("[data-test=create-role]");
+        await page.Locator("input[data-test=new-role-name]").FillAsync(roleName);
+        await page.ClickAsync("[data-test=create-role-submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = roleName })).ToBeVisibleAsync();
+
+        await page.GotoAsync(app.BaseUrl() + "/users");
+        await page.Locator("input[data-test=user-search]").FillAsync(email);
+        await page.Locator("[data-test=user-link]", new() { HasText = email }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=no-roles]")).ToBeVisibleAsync();
+        // The select opens only in an interactive circuit, which also enables the page's buttons.
+        await page.Locator("[data-test=toggle-block]:enabled").WaitForAsync();
+        await page.Locator("[data-test=role-to-assign]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = roleName }).ClickAsync();
+        await page.ClickAsync("[data-test=assign-role]");
+        await Assertions.Expect(page.Locator("[data-test=user-role]")).ToContainTextAsync(roleName);
+
+        await page.Locator("[data-test=user-role] a", new() { HasText = roleName }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=role-user]")).ToHaveTextAsync(email);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TenantUser>>();
+        Assert.Equal([roleName], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Flowgate.Dashboard.Endpoints.Management;
+
+/// <summary>The body of <c>POST /clients</c> and <c>PATCH /clients/{id}</c>; on a PATCH, absent fields stay as they are.</summary>
+internal sealed record ClientBody(
+    string? Name,
+    string? Description,
+    [property: JsonPropertyName("app_type")] string? AppType,
+    IReadOnlyList<string>? Callbacks,
+    [property: JsonPropertyName("allowed_logout_urls")] IReadOnlyList<string>? AllowedLogoutUrls,
+    [property: JsonPropertyName("web_origins")] IReadOnlyList<string>? WebOrigins,
+    [property: JsonPropertyName("grant_types")] IReadOnlyList<string>? GrantTypes,
+    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod);

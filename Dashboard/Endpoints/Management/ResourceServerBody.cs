@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Flowgate.Runtime.Applications;
+
+namespace Flowgate.Dashboard.Endpoints.Management;
+
+/// <summary>The body of <c>POST /resource-servers</c> and <c>PATCH /resource-servers/{id}</c>.</summary>
+internal sealed record ResourceServerBody(
+    string? Name,
+    string? Identifier,
+    IReadOnlyList<ResourceServerScope>? Scopes,
+    [property: JsonPropertyName("token_lifetime")] int? TokenLifetime);

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Identity;
+
+namespace Flowgate.Dashboard.Endpoints.Management;
+
+/// <summary>Users and roles in the Management API's JSON shapes (Auth0's field names).</summary>
+internal static class UserJson
+{
+    private const string DatabaseUserIdPrefix = "auth0|";
+
+    public static object User(TenantUser user) => new
+    {
+        user_id = user.Id,
+        email = user.Email,
+        email_verified = user.EmailConfirmed,
+        name = user.Name,
+        nickname = user.Nickname,
+        given_name = user.GivenName,
+        family_name = user.FamilyName,
+        picture = user.Picture,
+        user_metadata = JsonNode.Parse(user.UserMetadataJson),
+        app_metadata = JsonNode.Parse(user.AppMetadataJson),
+        blocked = user.Blocked,
+        created_at = user.CreatedAt,
+        updated_at = user.UpdatedAt,
+        last_login = user.LastLogin,
+        last_password_reset = user.LastPasswordReset,
+        logins_count = user.LoginsCount,
+        // A database user's identity carries the id without the provider prefix, as on Auth0.
+        identities = new[]
+        {
+            new
+            {
+                connection = UserIds.DatabaseConnection,
+                provider = "auth0",
+                user_id = user.Id.StartsWith(DatabaseUserIdPrefix, StringComparison.Ordinal) ? user.Id[DatabaseUserIdPrefix.Length..] : user.Id,
+                isSocial = false,
+            },
+        },
+    };
+
+    /// <summary>A role's member as <c>GET /roles/{id}/users</c> lists it.</summary>
+    public static object Member(TenantUser user) => new { user_id = user.Id, email = user.Email, picture = user.Picture, name = user.Name };
+
+    public static object Role(TenantRole role) => new { id = role.Id, name = role.Name, description = role.Description };
+}

@@ -1,0 +1,12 @@
+namespace Flowgate.Runtime.Applications;
+
+/// <summary>An API's settings for creating one or changing one (null leaves a field as it is); the identifier never changes.</summary>
+public sealed record ResourceServerSettings
+{
+    public string? Name { get; init; }
+    /// <summary>The audience; required on create.</summary>
+    public string? Identifier { get; init; }
+    public IReadOnlyList<ResourceServerScope>? Scopes { get; init; }
+    /// <summary>Access token lifetime in seconds.</summary>
+    public int? TokenLifetime { get; init; }
+}

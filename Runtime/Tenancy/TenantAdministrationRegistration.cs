@@ -1,0 +1,21 @@
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flowgate.Runtime.Tenancy;
+
+/// <summary>The services behind the administration pages and their Management API endpoints.</summary>
+public static class TenantAdministrationRegistration
+{
+    /// <summary>Users, roles, applications, APIs and client grants. Needs <see cref="IdentityRegistration.AddEndUserIdentity"/>.</summary>
+    public static IServiceCollection AddTenantAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<UserService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<RoleAssignments>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<ResourceServerService>();
+        services.AddScoped<ClientGrantService>();
+        return services;
+    }
+}
