@@ -30,6 +30,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 if (CommandLine.IsHostCommand(args))
     return await CommandLine.RunHostCommandAsync(app, args);
 
+app.UseCors();                      // browser apps' web origins, on the protocol endpoints only
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementBadRequests>();
 app.UseRateLimiter();                // per-IP limit on the hosted pages' form posts

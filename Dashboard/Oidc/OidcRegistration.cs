@@ -14,6 +14,9 @@ internal static class OidcRegistration
     {
         var section = builder.Configuration.GetSection(OidcOptions.Section);
         builder.Services.AddOptions<OidcOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddCors();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, ApplicationOriginsCors>();
         var oidc = section.Get<OidcOptions>() ?? new OidcOptions();
         var requireHttps = oidc.RequireHttps ?? !builder.Environment.IsDevelopment();
 

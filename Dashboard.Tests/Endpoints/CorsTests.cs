@@ -1,0 +1,43 @@
+using System.Net;
+using Flowgate.Runtime.Applications;
+using Flowgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flowgate.Tests.Endpoints;
+
+/// <summary>Browser applications may call the protocol endpoints from their web origins, and only those.</summary>
+public sealed class CorsTests : IClassFixture<FlowgateAppFixture>
+{
+    private const string SpaOrigin = "https://spa-cors.example.com";
+    private readonly FlowgateApp _app;
+
+    public CorsTests(FlowgateAppFixture fixture) => _app = fixture.App;
+
+    [Fact]
+    public async Task A_listed_web_origin_passes_the_token_endpoints_preflight_and_others_get_no_cors_headers()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ApplicationService>().CreateAsync(new ApplicationSettings
+            {
+                Name = "CORS SPA", AppType = ApplicationTypes.Spa, Callbacks = [SpaOrigin + "/callback"], WebOrigins = [SpaOrigin],
+            }, CancellationToken.None);
+        var http = _app.CreateClient();
+
+        var listed = await http.SendAsync(Preflight("/oauth/token", SpaOrigin));
+        var stranger = await http.SendAsync(Preflight("/oauth/token", "https://evil.example.com"));
+        var dashboard = await http.SendAsync(Preflight("/api/v2/users", SpaOrigin));
+        var discovery = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration") { Headers = { { "Origin", SpaOrigin } } });
+
+        Assert.Equal(HttpStatusCode.NoContent, listed.StatusCode);
+        Assert.Equal(SpaOrigin, listed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(listed.Headers.Contains("Access-Control-Allow-Credentials"));
+        Assert.False(stranger.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(dashboard.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(SpaOrigin, discovery.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    private static HttpRequestMessage Preflight(string path, string origin) => new(HttpMethod.Options, path)
+    {
+        Headers = { { "Origin", origin }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "content-type" } },
+    };
+}
