@@ -19,14 +19,20 @@ internal sealed class HostedLoginSession(FlowgateApp app)
     /// <summary>Starts the login and submits the password; returns <c>/authorize</c>'s answer (to the app, or elsewhere).</summary>
     public async Task<HttpResponseMessage> LogInAsync(string clientId, string email, string password = "correct horse battery")
     {
-        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
-        var login = await Http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=app-state&code_challenge={challenge}&code_challenge_method=S256");
+        var login = await AuthorizeAsync(clientId);
         var loggedIn = await HtmlForm.SubmitAsync(Http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.Password"] = password,
         });
         return await Http.GetAsync(loggedIn.Headers.Location);
+    }
+
+    /// <summary>The application sends the browser to <c>/authorize</c> (again, with whatever cookies it has).</summary>
+    public Task<HttpResponseMessage> AuthorizeAsync(string clientId)
+    {
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
+        return Http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
+            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=app-state&code_challenge={challenge}&code_challenge_method=S256");
     }
 
     /// <summary>Redeems the code with the verifier; returns the ID token.</summary>

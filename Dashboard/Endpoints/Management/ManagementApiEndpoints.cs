@@ -13,6 +13,7 @@ internal static class ManagementApiEndpoints
         api.MapActions();
         api.MapActionTest();
         api.MapBindings();
+        api.MapEnrollments();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;
