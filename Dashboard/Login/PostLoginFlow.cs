@@ -50,7 +50,7 @@ internal sealed class PostLoginFlow(DeployedFlowLoader flows, FlowExecutor execu
             case FlowStatus.Denied:
                 return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
             case FlowStatus.Suspended:
-                return "This login flow needs a step (prompt or multi-factor challenge) that is not available yet.";
+                return "This login flow needs a custom prompt (prompt.render), which is not available yet.";
         }
         ActionClaims.Add(identity, result.Outcome);
         return null;

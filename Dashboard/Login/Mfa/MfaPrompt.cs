@@ -8,5 +8,3 @@ internal sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser)
     public string PageUrl(string state) =>
         (Kind == MfaPromptKind.Enroll ? "/u/mfa-otp-enrollment" : "/u/mfa-otp-challenge") + "?state=" + Uri.EscapeDataString(state);
 }
-
-internal enum MfaPromptKind { Challenge, Enroll }
