@@ -82,4 +82,13 @@ public sealed class MfaEnrollments(
         logger.LogInformation("MFA enrolment {EnrollmentId} of user {UserId} removed", enrollmentId, enrollment.UserId);
         return true;
     }
+
+    /// <summary>The administrator's reset: every factor and the recovery code go; the next login that asks for MFA enrols again.</summary>
+    public async Task<int> ResetAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var removed = await db.MfaEnrollments.Where(e => e.TenantId == tenant.Id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("MFA factors of user {UserId} reset ({Count} removed)", userId, removed);
+        return removed;
+    }
 }

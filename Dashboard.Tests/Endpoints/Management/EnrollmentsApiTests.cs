@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Tests.Infrastructure;
+using Flowgate.Runtime.Mfa;
 using Flowgate.Tests.Login.Mfa;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Endpoints.Management;
 
@@ -35,5 +37,18 @@ public sealed class EnrollmentsApiTests(MfaAppFixture fixture) : IClassFixture<M
 
         var again = new HostedLoginSession(_app);
         Assert.StartsWith("/u/mfa-otp-enrollment", (await again.LogInAsync(spa.ClientId, enrolled.User.Email!)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Deleting_all_authenticators_removes_the_factor_and_the_recovery_code()
+    {
+        await _app.DeployFlowAsync("post-login", ("mfa", MfaActions.RememberNotAllowed));
+        var spa = await _app.CreateSpaAsync();
+        var enrolled = await EnrolledUser.CreateAsync(_app, fixture.Clock, spa.ClientId);
+        var api = await _app.CreateManagementClientAsync("read:users update:users");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v2/users/{Uri.EscapeDataString(enrolled.User.Id)}/authenticators")).StatusCode);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<MfaEnrollments>().ListAsync(enrolled.User.Id, CancellationToken.None));
     }
 }

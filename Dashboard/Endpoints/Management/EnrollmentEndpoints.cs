@@ -6,7 +6,8 @@ namespace Flowgate.Dashboard.Endpoints.Management;
 
 /// <summary>
 /// Users' MFA enrolments in Auth0's shape: <c>GET /users/{id}/enrollments</c> and the administrator's reset,
-/// <c>DELETE /guardian/enrollments/{id}</c> (which also removes the recovery code when no factor is left).
+/// <c>DELETE /guardian/enrollments/{id}</c> (which also removes the recovery code when no factor is left)
+/// and <c>DELETE /users/{id}/authenticators</c> (every factor at once).
 /// </summary>
 internal static class EnrollmentEndpoints
 {
@@ -15,6 +16,7 @@ internal static class EnrollmentEndpoints
         api.MapGet("/users/{id}/enrollments", ListAsync).RequireScope("read:users");
         // Auth0 asks for delete:guardian_enrollments; Flowgate's Management API has no such scope yet, so resetting a factor is a user update.
         api.MapDelete("/guardian/enrollments/{id}", DeleteAsync).RequireScope("update:users");
+        api.MapDelete("/users/{id}/authenticators", ResetAsync).RequireScope("update:users");
     }
 
     private static async Task<IResult> ListAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, CancellationToken cancellationToken)
@@ -40,4 +42,12 @@ internal static class EnrollmentEndpoints
         await enrollments.DeleteAsync(id, cancellationToken)
             ? TypedResults.NoContent()
             : ManagementError.Result(404, "Enrollment not found.", "inexistent_enrollment");
+
+    private static async Task<IResult> ResetAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is null)
+            return ManagementError.Result(404, "The user does not exist.", "inexistent_user");
+        await enrollments.ResetAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
 }
