@@ -35,14 +35,11 @@ internal static class PostLoginEvent
                 ["metadata"] = new JsonObject(),
             },
         };
-        if (enrolledFactors.Count > 0)
-        {
-            var eventUser = root["user"]!.AsObject();
-            eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(type => (JsonNode)new JsonObject { ["type"] = type })]);
-            // Auth0's legacy list of MFA providers: an authenticator app shows as google-authenticator.
-            if (enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Otp))
-                eventUser["multifactor"] = new JsonArray("google-authenticator");
-        }
+        // Always present, as in the trigger's sample event, so `enrolledFactors.some(...)` needs no guard.
+        var eventUser = root["user"]!.AsObject();
+        eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(type => (JsonNode)new JsonObject { ["type"] = type })]);
+        // Auth0's legacy list of MFA providers: an authenticator app shows as google-authenticator.
+        eventUser["multifactor"] = enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Otp) ? new JsonArray("google-authenticator") : new JsonArray();
         if (audience is not null)
             root["resource_server"] = new JsonObject { ["identifier"] = audience };
         return root.ToJsonString();

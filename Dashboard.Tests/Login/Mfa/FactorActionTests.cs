@@ -29,6 +29,20 @@ public sealed class FactorActionTests(MfaAppFixture fixture) : IClassFixture<Mfa
     }
 
     [Fact]
+    public async Task A_user_without_factors_sees_empty_factor_lists_and_only_the_password_method()
+    {
+        await _app.DeployFlowAsync("post-login", ("report", MfaActions.ReportEvent));
+        var spa = await _app.CreateSpaAsync();
+        var user = await _app.CreateUserAsync();
+        var session = new HostedLoginSession(_app);
+
+        var idToken = await session.ExchangeAsync(spa.ClientId, MfaPages.CodeOf(await session.LogInAsync(spa.ClientId, user.Email!)));
+        Assert.Equal("pwd", idToken.Claims.Single(c => c.Type == "https://flowgate.test/methods").Value);
+        Assert.Equal("", idToken.Claims.Single(c => c.Type == "https://flowgate.test/factors").Value);
+        Assert.Equal("", idToken.Claims.Single(c => c.Type == "https://flowgate.test/multifactor").Value);
+    }
+
+    [Fact]
     public async Task ChallengeWith_for_a_user_with_nothing_enrolled_fails_the_login_with_access_denied()
     {
         await _app.DeployFlowAsync("post-login", ("challenge", MfaActions.ChallengeOnly));
