@@ -5,13 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Login.Mfa;
 
-/// <summary>One host per class, on a clock the tests move (TOTP steps, locks); the seed's Admin role exists.</summary>
+/// <summary>One host per class, on a clock the tests move (TOTP steps, locks), its logs recorded; the seed's Admin role exists.</summary>
 public sealed class MfaAppFixture : IAsyncLifetime
 {
     public TestClock Clock { get; } = new();
+    public RecordedLogs Logs { get; } = new();
     public FlowgateApp App { get; }
 
-    public MfaAppFixture() => App = new FlowgateApp(services: s => s.AddSingleton<TimeProvider>(Clock));
+    public MfaAppFixture() => App = new FlowgateApp(services: s =>
+    {
+        s.AddSingleton<TimeProvider>(Clock);
+        s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+    });
 
     public async Task InitializeAsync()
     {

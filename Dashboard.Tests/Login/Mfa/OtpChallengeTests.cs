@@ -66,6 +66,8 @@ public sealed class OtpChallengeTests(MfaAppFixture fixture) : IClassFixture<Mfa
         var refused = await MfaPages.SubmitCodeAsync(session.Http, challenge, right);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(error, MfaPages.Error(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains(fixture.Logs.Lines, l => l.StartsWith("Warning:") && l.Contains(enrolled.User.Id) && l.Contains("locked"));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(Base32.Encode(enrolled.Key)) || l.Contains(enrolled.RecoveryCode));
 
         _clock.Advance(MfaVerifier.LockDuration + TimeSpan.FromSeconds(Totp.StepSeconds));
         var (later, laterChallenge) = await enrolled.StartLoginAsync(_app, clientId);
