@@ -1,6 +1,8 @@
 using Flowgate.Dashboard.Login;
+using Flowgate.Dashboard.Login.Mfa;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -26,7 +28,7 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
-        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, LoginEvents events)
+        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -46,26 +48,36 @@ internal static class AuthorizationEndpoint
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), string.IsNullOrEmpty(audience) ? null : audience);
         FlowExecutionResult? flow;
+        var mfaDone = false;
         if (Parameter(context, ContinueMarker) is { Length: > 0 } state)
         {
-            // Back from /continue: the flow has finished there; apply its result once, to the same user and client.
+            // Back from /continue or a factor page: the flow has finished there; apply its result once, to the same user and client.
             var login = suspended.Take(state);
-            if (login?.Finished is null || login.UserId != user.Id || login.ClientId != request.ClientId)
+            if (login?.Finished is null || login.Mfa is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
                 return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
-            flow = login.Finished;
+            (flow, mfaDone) = (login.Finished, login.MfaDone);
         }
         else
         {
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
-                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience);
+                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience,
+                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
-            if (flow is not null && PostLoginFlow.RedirectOf(flow) is { } redirect)
+        }
+        if (flow is not null)
+        {
+            var decision = await mfa.DecideAsync(context, flow, user, mfaDone);
+            flow = decision.Flow;
+            if (decision.Denial is { } refused)
+            {
+                await postLogin.FlushMetadataAsync(flow, user);
+                return OidcErrors.Forbid(Errors.AccessDenied, refused);
+            }
+            if (decision.Prompt is not null || PostLoginFlow.RedirectOf(flow) is not null)
             {
                 if (request.HasPromptValue(PromptValues.None))
-                    return OidcErrors.Forbid(Errors.InteractionRequired, "An Action in the login flow needs to redirect the user, which prompt=none does not allow.");
-                await postLogin.FlushMetadataAsync(flow, user);
-                var parked = suspended.Add(new SuspendedLogin(user.Id, request.ClientId!, AuthorizeUrl(context, null), flow.Suspension));
-                return Results.Redirect(ContinueEndpoint.WithState(redirect, parked));
+                    return OidcErrors.Forbid(Errors.InteractionRequired, "The login flow needs the user (a redirect or a multi-factor step), which prompt=none does not allow.");
+                return await ParkAsync(context, flow, decision.Prompt, mfaDone, user, request.ClientId!, postLogin, suspended);
             }
         }
         var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
@@ -76,6 +88,22 @@ internal static class AuthorizationEndpoint
         }
         events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
         return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    // The login waits: for the site an Action redirected to (metadata saved first, as Auth0 does), or for a factor.
+    private static async Task<IResult> ParkAsync(HttpContext context, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
+        TenantUser user, string clientId, PostLoginFlow postLogin, SuspendedLogins suspended)
+    {
+        if (prompt is not null)
+        {
+            var waiting = flow.Status == FlowStatus.Suspended
+                ? new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, Mfa: prompt, MfaDone: mfaDone)
+                : new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), null, flow, prompt, mfaDone);
+            return Results.Redirect(prompt.PageUrl(suspended.Add(waiting)));
+        }
+        await postLogin.FlushMetadataAsync(flow, user);
+        var parked = suspended.Add(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone));
+        return Results.Redirect(ContinueEndpoint.WithState(PostLoginFlow.RedirectOf(flow)!, parked));
     }
 
     /// <summary>The query parameter /continue adds when it sends the browser back here.</summary>

@@ -31,7 +31,8 @@ internal static class ContinueEndpoint
         var login = suspended.Find(state);
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var userId = session.Succeeded ? users.GetUserId(session.Principal!) : null;
-        if (login?.Suspension is null || login.UserId != userId)
+        // A login waiting for a factor resumes only through the factor's page, never here.
+        if (login?.Suspension is null || login.Mfa is not null || login.UserId != userId)
             return Results.Text("This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again.",
                 "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
@@ -45,7 +46,6 @@ internal static class ContinueEndpoint
             return Results.Redirect(WithState(redirect, state));
         }
         suspended.Put(state, login with { Suspension = null, Finished = result });
-        var back = login.AuthorizeUrl + (login.AuthorizeUrl.Contains('?') ? "&" : "?") + AuthorizationEndpoint.ContinueMarker + "=" + state;
-        return Results.Redirect(back);
+        return Results.Redirect(login.ResumeUrl(state));
     }
 }

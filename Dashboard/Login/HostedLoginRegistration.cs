@@ -1,5 +1,6 @@
 using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Mfa;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flowgate.Dashboard.Login;
@@ -33,6 +34,9 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SuspendedLogins>();
+        builder.Services.AddMfa();
+        builder.Services.AddSingleton<Mfa.RememberedBrowser>();
+        builder.Services.AddScoped<Mfa.LoginMfa>();
         return builder;
     }
 }

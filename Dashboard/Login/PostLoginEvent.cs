@@ -8,7 +8,7 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The post-login <c>event</c> for a real login, in Auth0's shape (reference §1.2).</summary>
 internal static class PostLoginEvent
 {
-    public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience)
+    public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience, IReadOnlyList<string> enrolledFactors)
     {
         var now = DateTimeOffset.UtcNow;
         var root = new JsonObject
@@ -35,6 +35,11 @@ internal static class PostLoginEvent
                 ["metadata"] = new JsonObject(),
             },
         };
+        // Always present, as in the trigger's sample event, so `enrolledFactors.some(...)` needs no guard.
+        var eventUser = root["user"]!.AsObject();
+        eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(type => (JsonNode)new JsonObject { ["type"] = type })]);
+        // Auth0's legacy list of MFA providers: an authenticator app shows as google-authenticator.
+        eventUser["multifactor"] = enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Otp) ? new JsonArray("google-authenticator") : new JsonArray();
         if (audience is not null)
             root["resource_server"] = new JsonObject { ["identifier"] = audience };
         return root.ToJsonString();

@@ -51,11 +51,8 @@ internal sealed class PostLoginFlow(
             case FlowStatus.Denied:
                 return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
             case FlowStatus.Suspended:
-                return "This login flow needs a step (prompt or multi-factor challenge) that is not available yet.";
+                return "This login flow needs a custom prompt (prompt.render), which is not available yet.";
         }
-        // Until the hosted pages can challenge, a login an Action wants protected by MFA is refused, never let through without it.
-        if (result.Outcome.MultifactorProvider is { } provider && provider != "none")
-            return "This login requires multi-factor authentication, which is not available yet.";
         ActionClaims.Add(identity, result.Outcome);
         return null;
     }

@@ -5,13 +5,23 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>
-/// A login whose post-login flow sent the browser away (<c>api.redirect.sendUserTo</c>): kept until the
-/// browser comes back to <c>/continue?state=...</c>, then until <c>/authorize</c> picks up the result.
+/// A login whose post-login flow sent the browser away (<c>api.redirect.sendUserTo</c>) or waits for a factor:
+/// kept until the browser comes back to <c>/continue?state=...</c> or passes the factor on the hosted page,
+/// then until <c>/authorize</c> picks up the result.
 /// </summary>
 /// <param name="AuthorizeUrl">The authorization request to finish, as a local URL.</param>
 /// <param name="Suspension">The flow to resume at <c>/continue</c>; null once it has finished.</param>
 /// <param name="Finished">The flow's final result, for <c>/authorize</c> to apply.</param>
-internal sealed record SuspendedLogin(string UserId, string ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null);
+/// <param name="Mfa">The factor the login waits for; while set, neither <c>/continue</c> nor <c>/authorize</c> may go on.</param>
+/// <param name="MfaDone">A factor was passed during this login, so later requests for one are satisfied.</param>
+internal sealed record SuspendedLogin(
+    string UserId, string ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
+    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false)
+{
+    /// <summary>The authorization request again, marked so <c>/authorize</c> applies this login's result.</summary>
+    public string ResumeUrl(string state) =>
+        AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + Endpoints.AuthorizationEndpoint.ContinueMarker + "=" + state;
+}
 
 /// <summary>
 /// Suspended logins in this process's memory, for <see cref="Lifetime"/>. The state id is random and

@@ -32,7 +32,17 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
     /// Resumes a suspended flow. <paramref name="eventChangesJson"/> replaces top-level event fields,
     /// e.g. the new <c>request</c> of the <c>/continue</c> call or the updated <c>authentication</c>.
     /// </summary>
-    public Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken)
+    public Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
+        ResumeAsync(suspension, eventChangesJson, resume: true, cancellationToken);
+
+    /// <summary>
+    /// Goes on after a factor challenge: the suspending Action has done its part, so the flow resumes at the
+    /// next Action (as Auth0 does after <c>challengeWith</c>), with the event's changes applied.
+    /// </summary>
+    public Task<FlowExecutionResult> ResumeAfterChallengeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
+        ResumeAsync(suspension with { ActionIndex = suspension.ActionIndex + 1 }, eventChangesJson, resume: false, cancellationToken);
+
+    private Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string? eventChangesJson, bool resume, CancellationToken cancellationToken)
     {
         var eventNode = JsonNode.Parse(suspension.Request.EventJson)!.AsObject();
         if (eventChangesJson is not null)
@@ -47,7 +57,7 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
         outcome.PromptId = null;
         outcome.Factors = null;
         var request = suspension.Request with { EventJson = eventNode.ToJsonString() };
-        return RunAsync(request, suspension.ActionIndex, outcome, resume: true, cancellationToken);
+        return RunAsync(request, suspension.ActionIndex, outcome, resume, cancellationToken);
     }
 
     private async Task<FlowExecutionResult> RunAsync(FlowExecutionRequest request, int start, FlowOutcome outcome, bool resume, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Keys;
+using Flowgate.Runtime.Mfa;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<ClientGrant> ClientGrants => Set<ClientGrant>();
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+    public DbSet<MfaEnrollment> MfaEnrollments => Set<MfaEnrollment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -20,6 +20,7 @@ internal static class ManagementApiEndpoints
         api.MapBindings();
         api.MapExecutions();
         api.MapLogs();
+        api.MapEnrollments();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;

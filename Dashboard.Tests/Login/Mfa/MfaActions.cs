@@ -1,0 +1,52 @@
+namespace Flowgate.Tests.Login.Mfa;
+
+/// <summary>The post-login Actions the MFA tests deploy.</summary>
+internal static class MfaActions
+{
+    /// <summary>The seed tutorial's "MFA for Role" Action, verbatim.</summary>
+    public const string MfaForRole = """
+        exports.onExecutePostLogin = async (event, api) => {
+          if (event.authorization != undefined && event.authorization.roles.includes("Admin")) {
+              api.multifactor.enable("any");
+          };
+        };
+        """;
+
+    public const string RememberAllowed = """
+        exports.onExecutePostLogin = async (event, api) => {
+          api.multifactor.enable('any', { allowRememberBrowser: true });
+        };
+        """;
+
+    public const string RememberNotAllowed = """
+        exports.onExecutePostLogin = async (event, api) => {
+          api.multifactor.enable('any');
+        };
+        """;
+
+    /// <summary>The second seed's pattern, with the authenticator app: enrol once, challenge after.</summary>
+    public const string EnrolThenChallenge = """
+        exports.onExecutePostLogin = async (event, api) => {
+          if (event.user.enrolledFactors && event.user.enrolledFactors.some(f => f.type === 'otp')) {
+            api.authentication.challengeWith({ type: 'otp' });
+          } else {
+            api.authentication.enrollWith({ type: 'otp' });
+          }
+        };
+        """;
+
+    /// <summary>Runs after the challenge: what the event says about factors and methods goes into the ID token.</summary>
+    public const string ReportEvent = """
+        exports.onExecutePostLogin = async (event, api) => {
+          api.idToken.setCustomClaim('https://flowgate.test/methods', event.authentication.methods.map(m => m.name).join(','));
+          api.idToken.setCustomClaim('https://flowgate.test/factors', (event.user.enrolledFactors || []).map(f => f.type).join(','));
+          api.idToken.setCustomClaim('https://flowgate.test/multifactor', (event.user.multifactor || []).join(','));
+        };
+        """;
+
+    public const string ChallengeOnly = """
+        exports.onExecutePostLogin = async (event, api) => {
+          api.authentication.challengeWith({ type: 'otp' });
+        };
+        """;
+}

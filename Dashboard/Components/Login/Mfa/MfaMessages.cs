@@ -1,0 +1,17 @@
+using Flowgate.Runtime.Mfa;
+
+namespace Flowgate.Dashboard.Components.Login.Mfa;
+
+/// <summary>What the factor pages tell the user when a code is refused.</summary>
+internal static class MfaMessages
+{
+    public const string Expired = "This login step expired or belongs to another session. Go back to the application and log in again.";
+
+    public static string Refused(MfaVerification verification) => verification switch
+    {
+        MfaVerification.Replayed => "This code was already used. Wait for the next one and try again.",
+        MfaVerification.Locked => "Too many wrong codes. This factor is locked for a while; try again later.",
+        MfaVerification.NotEnrolled => "This factor is not enrolled for your account.",
+        _ => "Wrong code. Check your authenticator app and try again.",
+    };
+}

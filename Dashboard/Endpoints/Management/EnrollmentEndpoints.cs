@@ -1,0 +1,53 @@
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Mfa;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Dashboard.Endpoints.Management;
+
+/// <summary>
+/// Users' MFA enrolments in Auth0's shape: <c>GET /users/{id}/enrollments</c> and the administrator's reset,
+/// <c>DELETE /guardian/enrollments/{id}</c> (which also removes the recovery code when no factor is left)
+/// and <c>DELETE /users/{id}/authenticators</c> (every factor at once).
+/// </summary>
+internal static class EnrollmentEndpoints
+{
+    public static void MapEnrollments(this RouteGroupBuilder api)
+    {
+        api.MapGet("/users/{id}/enrollments", ListAsync).RequireScope("read:users");
+        // Auth0 asks for delete:guardian_enrollments; Flowgate's Management API has no such scope yet, so resetting a factor is a user update.
+        api.MapDelete("/guardian/enrollments/{id}", DeleteAsync).RequireScope("update:users");
+        api.MapDelete("/users/{id}/authenticators", ResetAsync).RequireScope("update:users");
+    }
+
+    private static async Task<IResult> ListAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is null)
+            return ManagementError.Result(404, "The user does not exist.", "inexistent_user");
+        // Auth0 lists the authenticators; the recovery code is not an enrolment of its own there.
+        var list = (await enrollments.ListAsync(id, cancellationToken))
+            .Where(e => e.Type == MfaEnrollment.Otp)
+            .Select(e => new
+            {
+                id = e.Id,
+                status = e.Confirmed ? "confirmed" : "pending",
+                type = "authenticator",
+                auth_method = "authenticator",
+                enrolled_at = e.CreatedAt,
+                last_auth = e.LastAuthAt,
+            });
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, MfaEnrollments enrollments, CancellationToken cancellationToken) =>
+        await enrollments.DeleteAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : ManagementError.Result(404, "Enrollment not found.", "inexistent_enrollment");
+
+    private static async Task<IResult> ResetAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is null)
+            return ManagementError.Result(404, "The user does not exist.", "inexistent_user");
+        await enrollments.ResetAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

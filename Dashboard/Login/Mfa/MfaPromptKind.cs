@@ -1,0 +1,11 @@
+namespace Flowgate.Dashboard.Login.Mfa;
+
+/// <summary>Which factor page a waiting login needs.</summary>
+internal enum MfaPromptKind
+{
+    /// <summary>The user has the factor: type a code from it (or the recovery code).</summary>
+    Challenge,
+
+    /// <summary>The user has none yet: set up the authenticator app.</summary>
+    Enroll,
+}
