@@ -20,6 +20,9 @@ internal static class LogTypes
     public const string PasswordChangeFailed = "fcp";
     public const string ClientCredentialsExchanged = "seccft";
     public const string ClientCredentialsFailed = "feccft";
+    public const string MfaPassed = "gd_auth_succeed";
+    public const string MfaFailed = "gd_auth_failed";
+    public const string MfaEnrolled = "gd_enrollment_complete";
 }
 
 /// <summary>

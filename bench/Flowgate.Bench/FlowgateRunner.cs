@@ -28,7 +28,7 @@ internal sealed class FlowgateRunner(IActionSandbox sandbox)
         {
             throw new InvalidOperationException($"{scenario.Name} did not run: {check.Error?.Message}");
         }
-        return await Timings.MeasureAsync(iterations / 10, iterations, () => sandbox.ExecuteAsync(request, CancellationToken.None));
+        return await Timings.MeasureAsync(iterations / 2, iterations, () => sandbox.ExecuteAsync(request, CancellationToken.None));
     }
 
     /// <summary>Deploy (compile + warm context) and the first execution of a new version, in an existing tenant isolate.</summary>

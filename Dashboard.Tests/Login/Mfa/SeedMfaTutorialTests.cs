@@ -1,6 +1,7 @@
 using System.Net;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Mfa;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,12 @@ public sealed class SeedMfaTutorialTests(MfaAppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
         var code = MfaPages.CodeOf(await second.Http.GetAsync(passed.Headers.Location));
         Assert.Equal(admin.Id, (await second.ExchangeAsync(spa.ClientId, code)).Subject);
+
+        await _app.Services.GetRequiredService<ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        var logged = await _app.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<TenantLog>()
+            .SearchAsync(new TenantLogQuery(UserId: admin.Id), 0, 50, CancellationToken.None);
+        Assert.Contains("gd_enrollment_complete", logged.Items.Select(e => e.Type));
+        Assert.Contains("gd_auth_succeed", logged.Items.Select(e => e.Type));
 
         var plain = await _app.CreateUserAsync();
         var direct = new HostedLoginSession(_app);

@@ -8,10 +8,12 @@ internal static class LogTypeNames
         ("s", "Success Login"), ("f", "Failed Login"), ("fp", "Failed Login (Incorrect Password)"), ("fu", "Failed Login (Invalid Email/Username)"),
         ("limit_wc", "Blocked Account"), ("ss", "Success Signup"), ("fs", "Failed Signup"), ("scpr", "Success Change Password Request"),
         ("scp", "Success Change Password"), ("fcp", "Failed Change Password"), ("seccft", "Success Exchange (Client Credentials)"),
-        ("feccft", "Failed Exchange (Client Credentials)"),
+        ("feccft", "Failed Exchange (Client Credentials)"), ("gd_auth_succeed", "MFA Authentication Success"),
+        ("gd_auth_failed", "MFA Authentication Failed"), ("gd_enrollment_complete", "MFA Enrollment Complete"),
     ];
 
     public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
 
-    public static bool IsFailure(string code) => code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal);
+    public static bool IsFailure(string code) =>
+        code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal);
 }
