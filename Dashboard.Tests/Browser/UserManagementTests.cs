@@ -53,4 +53,29 @@ public sealed class UserManagementTests : IClassFixture<Infrastructure.Browser>
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TenantUser>>();
         Assert.Equal([roleName], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
     }
+
+    [Fact]
+    public async Task An_admin_sees_a_users_authenticator_and_resets_it()
+    {
+        using var app = KestrelApp.Start();
+        var user = await app.CreateUserAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var enrollments = scope.ServiceProvider.GetRequiredService<Flowgate.Runtime.Mfa.MfaEnrollments>();
+            var start = (await enrollments.BeginOtpAsync(user.Id, user.Email!, CancellationToken.None))!;
+            var code = Flowgate.Runtime.Mfa.Totp.Code(Flowgate.Runtime.Mfa.Base32.Decode(start.Secret), Flowgate.Runtime.Mfa.Totp.TimeStep(DateTimeOffset.UtcNow));
+            Assert.NotNull((await enrollments.ConfirmOtpAsync(user.Id, code, CancellationToken.None)).RecoveryCode);
+        }
+        var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
+
+        await page.GotoAsync(app.BaseUrl() + "/users/" + Uri.EscapeDataString(user.Id));
+        await Assertions.Expect(page.Locator("[data-test=user-factor]", new() { HasText = "Authenticator app" })).ToContainTextAsync("enrolled");
+        await page.ClickAsync("[data-test=reset-factors]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=no-factors]")).ToBeVisibleAsync();
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Empty(await check.ServiceProvider.GetRequiredService<Flowgate.Runtime.Mfa.MfaEnrollments>().ListAsync(user.Id, CancellationToken.None));
+    }
 }
