@@ -5,8 +5,12 @@ using MudBlazor;
 
 namespace Flowgate.Dashboard.Components.Pages.Logs;
 
-public partial class Logs
+public partial class Logs : IDisposable
 {
+    // Live tail: the first page is read again at this pace while the switch is on (events are written within about a second).
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(2);
+    private Timer? _liveTimer;
+    private bool _live;
     private MudTable<TenantLogEvent>? _table;
     private string _type = "";
     private string? _userId;
@@ -35,6 +39,15 @@ public partial class Logs
         _userId = userId;
         return _table!.ReloadServerData();
     }
+
+    private void SetLive(bool live)
+    {
+        _live = live;
+        _liveTimer?.Dispose();
+        _liveTimer = live ? new Timer(_ => InvokeAsync(() => _table!.ReloadServerData()), null, LiveInterval, LiveInterval) : null;
+    }
+
+    public void Dispose() => _liveTimer?.Dispose();
 
     private async Task SelectAsync(TenantLogEvent logEvent)
     {
