@@ -5,13 +5,20 @@ namespace Flowgate.Dashboard.Login;
 
 /// <summary>The hosted pages' password login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
-    UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, LoginEvents events, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
+    TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
     public async Task<string?> PasswordAsync(HttpContext context, string email, string password, string? returnUrl = null)
     {
         signIn.Context = context;
         var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
+        var (refusal, executionId) = await identifier.RunAsync(context, email.Trim(), clientId, context.RequestAborted);
+        if (refusal is not null)
+        {
+            events.Write(context, LogTypes.FailedLogin, refusal, userName: email.Trim(), clientId: clientId, executionId: executionId);
+            return refusal;
+        }
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {

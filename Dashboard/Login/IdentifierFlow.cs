@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
+using Flowgate.Runtime.Tenancy;
+using Flowgate.Shared.Flows;
+using Flowgate.Shared.Triggers;
+
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>
+/// login-post-identifier (reference §1.9): runs once the user has typed their identifier, before the
+/// password is checked. Flowgate's login page asks both at once, so it runs on submit. An Action may deny,
+/// or route to a connection; a tenant has one database connection, so routing anywhere else refuses the login.
+/// </summary>
+internal sealed class IdentifierFlow(
+    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, ApplicationService applications, CurrentTenant tenant, ILogger<IdentifierFlow> logger)
+{
+    /// <summary>Null when the login may go on; otherwise what to tell the user, with the execution that decided.</summary>
+    public async Task<(string? Refusal, string? ExecutionId)> RunAsync(HttpContext context, string identifier, string? clientId, CancellationToken cancellationToken)
+    {
+        var actions = await flows.LoadAsync(TriggerId.LoginPostIdentifier, cancellationToken);
+        if (actions.Count == 0)
+            return (null, null);
+        var root = new JsonObject
+        {
+            ["client"] = EventParts.Client(clientId, clientId is null ? null : await applications.FindNameAsync(clientId, cancellationToken)),
+            ["initial_connection"] = EventParts.Connection(),
+            ["request"] = EventParts.Request(context),
+            ["tenant"] = EventParts.Tenant(),
+            ["transaction"] = new JsonObject { ["identifier"] = identifier, ["locale"] = "en", ["ui_locales"] = new JsonArray() },
+        };
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.LoginPostIdentifier, EventJson = root.ToJsonString(), Actions = actions };
+        var result = await executor.ExecuteAsync(request, cancellationToken);
+        var executionId = recorder.Record(request, result);
+        switch (result.Status)
+        {
+            case FlowStatus.Failed:
+                logger.LogWarning("Login-post-identifier failed: {Error}: {Message} (execution {ExecutionId})", result.Error?.Name, result.Error?.Message, executionId);
+                return ("We could not log you in right now. Please try again later.", executionId);
+            case FlowStatus.Denied:
+                return (result.Outcome.DenyReason ?? "You cannot log in.", executionId);
+        }
+        if (result.Outcome.Connection is { } connection && connection != UserIds.DatabaseConnection)
+        {
+            logger.LogWarning("Login-post-identifier chose the connection '{Connection}', which this tenant does not have (execution {ExecutionId})", connection, executionId);
+            return ("This way of logging in is not available.", executionId);
+        }
+        return (null, executionId);
+    }
+}
