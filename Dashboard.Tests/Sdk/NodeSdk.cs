@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json;
 using Flowgate.Tests.Infrastructure;
 
 namespace Flowgate.Tests.Sdk;
@@ -23,7 +24,7 @@ internal static class NodeSdk
         await Install.WaitAsync();
         try
         {
-            if (File.Exists(Path.Combine(Folder, "node_modules", "auth0", "package.json")))
+            if (AllInstalled())
                 return;
             var (exitCode, stdout, stderr) = await RunProcessAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>());
             Assert.True(exitCode == 0, $"npm ci in {Folder} failed:\n{stdout}\n{stderr}");
@@ -32,6 +33,14 @@ internal static class NodeSdk
         {
             Install.Release();
         }
+    }
+
+    // Every package package.json names, so a checkout installed before one was added installs again.
+    private static bool AllInstalled()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")));
+        return manifest.RootElement.GetProperty("dependencies").EnumerateObject()
+            .All(p => File.Exists(Path.Combine(Folder, "node_modules", p.Name, "package.json")));
     }
 
     private static async Task<(int, string, string)> RunProcessAsync(string file, string[] args, IReadOnlyDictionary<string, string> environment)
