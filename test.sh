@@ -15,8 +15,9 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "could not install chromium"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
-# Auth0's Node SDK drives the Management API in NodeSdkTests, openid-client logs in in OpenIdClientTests: the packages
-# pinned in the lock file, installed again when package.json names one node_modules lacks.
+# Auth0's Node SDK drives the Management API in NodeSdkTests, openid-client and Auth0's SPA SDK log in in
+# OpenIdClientTests and Auth0SpaJsTests: the packages pinned in the lock file, installed again when package.json
+# names one node_modules lacks.
 installed='const d = require("./package.json").dependencies; process.exit(Object.keys(d).every(n => require("fs").existsSync(`node_modules/${n}/package.json`)) ? 0 : 1)'
 if ! (cd Dashboard.Tests/Sdk && node -e "$installed" 2>/dev/null); then
   log "installing the Node SDK test packages"

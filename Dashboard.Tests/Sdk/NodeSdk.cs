@@ -8,7 +8,8 @@ namespace Flowgate.Tests.Sdk;
 /// <summary>Runs scripts in <c>Dashboard.Tests/Sdk</c> with the machine's Node, against the packages pinned in its lock file.</summary>
 internal static class NodeSdk
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "Dashboard.Tests", "Sdk");
+    /// <summary>Where the scripts and <c>node_modules</c> are.</summary>
+    public static readonly string Folder = Path.Combine(RepositoryRoot.Path, "Dashboard.Tests", "Sdk");
     private static readonly SemaphoreSlim Install = new(1, 1);
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="environment"/>; returns its exit code, stdout and stderr.</summary>
@@ -18,8 +19,9 @@ internal static class NodeSdk
         return await RunProcessAsync("node", [script], environment);
     }
 
+    /// <summary>Installs the packages the lock file pins unless they are there.</summary>
     // test.sh installs the packages up front; a focused run installs them here the first time (npm ci: exactly the lock file).
-    private static async Task EnsureInstalledAsync()
+    public static async Task EnsureInstalledAsync()
     {
         await Install.WaitAsync();
         try
