@@ -15,8 +15,11 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "could not install chromium"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
-# Auth0's Node SDK drives the Management API in NodeSdkTests: the packages pinned in its lock file.
-if [ ! -f Dashboard.Tests/Sdk/node_modules/auth0/package.json ]; then
+# Auth0's Node SDK drives the Management API in NodeSdkTests, openid-client and Auth0's SPA SDK log in in
+# OpenIdClientTests and Auth0SpaJsTests: the packages pinned in the lock file, installed again when package.json
+# names one node_modules lacks.
+installed='const d = require("./package.json").dependencies; process.exit(Object.keys(d).every(n => require("fs").existsSync(`node_modules/${n}/package.json`)) ? 0 : 1)'
+if ! (cd Dashboard.Tests/Sdk && node -e "$installed" 2>/dev/null); then
   log "installing the Node SDK test packages"
   (cd Dashboard.Tests/Sdk && npm ci --no-audit --no-fund >/dev/null) \
     || { echo "npm ci in Dashboard.Tests/Sdk failed (Node >= 20.19 and npm are needed)"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }

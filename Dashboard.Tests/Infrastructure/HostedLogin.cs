@@ -27,11 +27,17 @@ internal static class HostedLogin
     public static Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email) => app.CreateBrowserClient().LogInAsync(clientId, email);
 
     /// <summary>The same with a client of the caller's (cookies kept, redirects not followed).</summary>
-    public static async Task<Uri> LogInAsync(this HttpClient http, string clientId, string email)
+    public static Task<Uri> LogInAsync(this HttpClient http, string clientId, string email)
     {
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
-        var login = await http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256");
+        return http.LogInAtAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
+            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256", email);
+    }
+
+    /// <summary>The same from an <c>/authorize</c> request an application built (<paramref name="authorizeUrl"/>).</summary>
+    public static async Task<Uri> LogInAtAsync(this HttpClient http, string authorizeUrl, string email)
+    {
+        var login = await http.GetAsync(authorizeUrl);
         var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.Password"] = "correct horse battery",

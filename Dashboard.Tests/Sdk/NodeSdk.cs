@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json;
 using Flowgate.Tests.Infrastructure;
 
 namespace Flowgate.Tests.Sdk;
@@ -7,7 +8,8 @@ namespace Flowgate.Tests.Sdk;
 /// <summary>Runs scripts in <c>Dashboard.Tests/Sdk</c> with the machine's Node, against the packages pinned in its lock file.</summary>
 internal static class NodeSdk
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "Dashboard.Tests", "Sdk");
+    /// <summary>Where the scripts and <c>node_modules</c> are.</summary>
+    public static readonly string Folder = Path.Combine(RepositoryRoot.Path, "Dashboard.Tests", "Sdk");
     private static readonly SemaphoreSlim Install = new(1, 1);
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="environment"/>; returns its exit code, stdout and stderr.</summary>
@@ -17,13 +19,14 @@ internal static class NodeSdk
         return await RunProcessAsync("node", [script], environment);
     }
 
+    /// <summary>Installs the packages the lock file pins unless they are there.</summary>
     // test.sh installs the packages up front; a focused run installs them here the first time (npm ci: exactly the lock file).
-    private static async Task EnsureInstalledAsync()
+    public static async Task EnsureInstalledAsync()
     {
         await Install.WaitAsync();
         try
         {
-            if (File.Exists(Path.Combine(Folder, "node_modules", "auth0", "package.json")))
+            if (AllInstalled())
                 return;
             var (exitCode, stdout, stderr) = await RunProcessAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>());
             Assert.True(exitCode == 0, $"npm ci in {Folder} failed:\n{stdout}\n{stderr}");
@@ -32,6 +35,14 @@ internal static class NodeSdk
         {
             Install.Release();
         }
+    }
+
+    // Every package package.json names, so a checkout installed before one was added installs again.
+    private static bool AllInstalled()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")));
+        return manifest.RootElement.GetProperty("dependencies").EnumerateObject()
+            .All(p => File.Exists(Path.Combine(Folder, "node_modules", p.Name, "package.json")));
     }
 
     private static async Task<(int, string, string)> RunProcessAsync(string file, string[] args, IReadOnlyDictionary<string, string> environment)
