@@ -28,7 +28,7 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
-        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events)
+        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -45,6 +45,14 @@ internal static class AuthorizationEndpoint
         var audience = request.GetParameter("audience")?.ToString();
         if (!string.IsNullOrEmpty(audience) && !await apis.ExistsAsync(audience, context.RequestAborted))
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
+        if (!await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted))
+        {
+            if (Parameter(context, ConsentMarker) == "denied")
+                return OidcErrors.Forbid(Errors.AccessDenied, "The user did not authorize the application.");
+            if (request.HasPromptValue(PromptValues.None))
+                return OidcErrors.Forbid(Errors.ConsentRequired, "The user has not authorized the application yet.");
+            return Results.Redirect("/u/consent?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(context, null)));
+        }
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), string.IsNullOrEmpty(audience) ? null : audience);
         FlowExecutionResult? flow;
@@ -109,6 +117,9 @@ internal static class AuthorizationEndpoint
     /// <summary>The query parameter /continue adds when it sends the browser back here.</summary>
     public const string ContinueMarker = "flowgate_continue";
 
+    /// <summary>The query parameter the consent page adds when the user declines.</summary>
+    public const string ConsentMarker = "flowgate_consent";
+
     // prompt=login is satisfied by a login on the hosted page that just happened (marker plus a fresh session),
     // so the redirect back from the login page does not loop.
     private static bool JustLoggedIn(HttpContext context, AuthenticateResult session) =>
@@ -124,7 +135,7 @@ internal static class AuthorizationEndpoint
         var parameters = (context.Request.HasFormContentType
                 ? context.Request.Form.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
                 : context.Request.Query.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())))
-            .Where(p => p.Key is not "flowgate_login" and not ContinueMarker);
+            .Where(p => p.Key is not "flowgate_login" and not ContinueMarker and not ConsentMarker);
         if (marker is { } added)
             parameters = parameters.Append(added);
         return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters!);

@@ -27,6 +27,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<EndUserSignIn>();
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();
+        builder.Services.AddScoped<Consents>();
         builder.Services.AddScoped<DetachedFlows>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddEmail(builder.Configuration);

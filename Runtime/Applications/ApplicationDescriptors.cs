@@ -47,6 +47,7 @@ internal static class ApplicationDescriptors
             WebOrigins = change.WebOrigins is null ? current.WebOrigins : ApplicationUrls.Validate(change.WebOrigins, "web_origins", ApplicationUrls.OriginProblem),
             GrantTypes = grantTypes,
             TokenEndpointAuthMethod = method,
+            IsFirstParty = change.IsFirstParty ?? current.IsFirstParty,
         };
     }
 
@@ -66,6 +67,7 @@ internal static class ApplicationDescriptors
         application.AppType = settings.AppType;
         application.Description = settings.Description;
         application.WebOriginsJson = JsonSerializer.Serialize(settings.WebOrigins);
+        application.IsFirstParty = settings.IsFirstParty;
     }
 
     public static ApplicationDetails Read(FlowgateApplication application, OpenIddictApplicationDescriptor descriptor) => new(

@@ -18,6 +18,8 @@ public sealed record ApplicationSettings
     public IReadOnlyList<string>? WebOrigins { get; init; }
     /// <summary><see cref="ApplicationGrantTypes"/>.</summary>
     public IReadOnlyList<string>? GrantTypes { get; init; }
+    /// <summary>False for a third-party application: users are asked to consent before it gets their data.</summary>
+    public bool? IsFirstParty { get; init; }
     /// <summary><see cref="TokenEndpointAuthMethods"/>.</summary>
     public string? TokenEndpointAuthMethod { get; init; }
 }

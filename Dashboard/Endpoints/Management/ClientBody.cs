@@ -11,4 +11,5 @@ internal sealed record ClientBody(
     [property: JsonPropertyName("allowed_logout_urls")] IReadOnlyList<string>? AllowedLogoutUrls,
     [property: JsonPropertyName("web_origins")] IReadOnlyList<string>? WebOrigins,
     [property: JsonPropertyName("grant_types")] IReadOnlyList<string>? GrantTypes,
-    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod);
+    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod,
+    [property: JsonPropertyName("is_first_party")] bool? IsFirstParty = null);

@@ -61,6 +61,7 @@ internal static class ClientEndpoints
         WebOrigins = body.WebOrigins,
         GrantTypes = body.GrantTypes,
         TokenEndpointAuthMethod = body.TokenEndpointAuthMethod,
+        IsFirstParty = body.IsFirstParty,
     };
 
     private static object Client(ApplicationDetails application, string? secret = null) => new
