@@ -7,6 +7,7 @@ using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
 
 namespace Flowgate.Dashboard.Login;
 
@@ -54,6 +55,8 @@ internal sealed class PostLoginFlow(
                 return "This login flow needs a custom prompt (prompt.render), which is not available yet.";
         }
         ActionClaims.Add(identity, result.Outcome);
+        // accessToken.addScope / removeScope change what the access token grants.
+        identity.SetScopes(identity.GetScopes().Union(result.Outcome.ScopesAdded).Except(result.Outcome.ScopesRemoved));
         return null;
     }
 
