@@ -32,6 +32,13 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         await Assertions.Expect(page.Locator("[data-test=execution-title]")).ToContainTextAsync("post-login flow");
         await Assertions.Expect(page.Locator("[data-test=execution-logs]")).ToContainTextAsync("hello " + user.Email);
 
+        // Replay: the editor's test panel starts with the event this login's flow received.
+        await page.ClickAsync("[data-test=replay-in-editor]");
+        await page.Locator("[data-test=replaying]").WaitForAsync();
+        Assert.Contains(user.Email!, await page.Locator("textarea[data-test=test-event]").InputValueAsync());
+        await page.GoBackAsync();
+        await login.WaitForAsync();
+
         // Live tail: a new failure appears without reloading the page.
         await page.ClickAsync("[data-test=log-live]");
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };

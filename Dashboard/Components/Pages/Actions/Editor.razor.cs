@@ -30,7 +30,13 @@ public sealed partial class Editor
 
     [Parameter] public string Id { get; set; } = "";
 
+    /// <summary>An execution whose event the test panel starts with ("Replay in editor" in the logs).</summary>
+    [SupplyParameterFromQuery(Name = "replay")] public string? ReplayExecutionId { get; set; }
+
+    private string? _replayEvent;
+
     [Inject] private ActionService Actions { get; set; } = default!;
+    [Inject] private Flowgate.Runtime.Monitoring.ExecutionLog Executions { get; set; } = default!;
     [Inject] private ActionDeployer Deployer { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -53,6 +59,7 @@ public sealed partial class Editor
         try
         {
             await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
+            _replayEvent = await ReplayEventAsync();
             _trigger = TriggerCatalog.Find(_action!.TriggerId) ?? _trigger;
         }
         catch (OperationRejectedException e)
@@ -68,6 +75,22 @@ public sealed partial class Editor
         await _scripts!.WhenReadyAsync();
         _monacoLoaded = true;
         StateHasChanged();
+    }
+
+    // The event the execution received, when this Action took part in it (a purged or foreign execution replays nothing).
+    private async Task<string?> ReplayEventAsync()
+    {
+        if (string.IsNullOrEmpty(ReplayExecutionId))
+            return null;
+        try
+        {
+            var execution = await Executions.GetAsync(ReplayExecutionId, CancellationToken.None);
+            return execution.Results.Any(r => r.ActionId == Id) ? execution.EventJson : null;
+        }
+        catch (OperationRejectedException)
+        {
+            return null;
+        }
     }
 
     private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor editor) => new()

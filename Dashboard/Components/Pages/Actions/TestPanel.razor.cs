@@ -24,6 +24,9 @@ public sealed partial class TestPanel
     /// <summary>Called before a run (the editor saves its draft); false cancels the run.</summary>
     [Parameter] public Func<Task<bool>>? BeforeRunAsync { get; set; }
 
+    /// <summary>The event to start with instead of the trigger's sample (a replayed execution's).</summary>
+    [Parameter] public string? InitialEventJson { get; set; }
+
     /// <summary>The line of the run's error in the code, or null when the run had none.</summary>
     [Parameter] public EventCallback<int?> ErrorLineChanged { get; set; }
 
@@ -34,7 +37,7 @@ public sealed partial class TestPanel
     protected override void OnInitialized()
     {
         _runner = Services.GetService<IActionTestRunner>();
-        _eventJson = Trigger.SampleEventJson;
+        _eventJson = InitialEventJson ?? Trigger.SampleEventJson;
     }
 
     private void OnEventChanged(string json)
