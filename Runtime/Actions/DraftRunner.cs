@@ -12,7 +12,8 @@ public sealed class DraftRunner(ActionService actions, IActionSandbox sandbox, A
     {
         var action = await actions.GetAsync(actionId, cancellationToken);
         var trigger = TriggerCatalog.Get(action.TriggerId);
-        return await sandbox.ExecuteAsync(new ActionExecutionRequest
+        var values = action.Secrets.ToDictionary(s => s.Name, s => secrets.Unprotect(s.ProtectedValue));
+        var result = await sandbox.ExecuteAsync(new ActionExecutionRequest
         {
             TenantId = tenant.Id,
             TriggerId = action.TriggerId,
@@ -23,8 +24,10 @@ public sealed class DraftRunner(ActionService actions, IActionSandbox sandbox, A
             Code = action.Code,
             Handler = trigger.ExecuteHandler,
             EventJson = eventJson,
-            Secrets = action.Secrets.ToDictionary(s => s.Name, s => secrets.Unprotect(s.ProtectedValue)),
+            Secrets = values,
             Dependencies = action.Dependencies.Select(d => new Shared.Execution.ActionDependency(d.Name, d.Version)).ToList(),
         }, cancellationToken);
+        // Secret values are write-only: the test panel and the test API show their names, never their values.
+        return Monitoring.SecretRedaction.Redact(result, values);
     }
 }

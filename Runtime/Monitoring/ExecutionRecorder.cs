@@ -63,24 +63,7 @@ public sealed class ExecutionRecorder(ILogger<ExecutionRecorder> logger)
     {
         var id = Guid.NewGuid().ToString();
         var now = DateTimeOffset.UtcNow;
-        var results = result.Actions.Select((action, index) => new ExecutionActionResult
-        {
-            ExecutionId = id,
-            Order = index,
-            ActionId = action.ActionId,
-            ActionName = action.ActionName,
-            VersionId = action.VersionId,
-            Status = ActionStatusOf(result, action, index),
-            ErrorClass = action.Result.Error is { } error ? JsonNamingPolicy.SnakeCaseLower.ConvertName(error.Class.ToString()) : null,
-            ErrorName = action.Result.Error?.Name,
-            ErrorMessage = action.Result.Error?.Message,
-            ErrorStack = action.Result.Error?.Stack,
-            Logs = string.Join('\n', action.Result.Logs),
-            CommandsJson = JsonSerializer.Serialize(action.Result.Commands, Json),
-            StatsJson = JsonSerializer.Serialize(action.Result.Stats, Json),
-            StartedAt = action.StartedAt,
-            EndedAt = action.EndedAt,
-        }).ToList();
+        var results = result.Actions.Select((action, index) => ToResult(request, result, action, index, id)).ToList();
         return new ExecutionRecord
         {
             Id = id,
@@ -91,6 +74,30 @@ public sealed class ExecutionRecorder(ILogger<ExecutionRecorder> logger)
             Results = results,
             CreatedAt = results.Count > 0 ? results[0].StartedAt : now,
             UpdatedAt = results.Count > 0 ? results[^1].EndedAt : now,
+        };
+    }
+
+    private static ExecutionActionResult ToResult(FlowExecutionRequest request, FlowExecutionResult result, FlowActionResult action, int index, string id)
+    {
+        var secrets = request.Actions.FirstOrDefault(a => a.ActionId == action.ActionId && a.VersionId == action.VersionId)?.Secrets
+            ?? new Dictionary<string, string>();
+        return new ExecutionActionResult
+        {
+            ExecutionId = id,
+            Order = index,
+            ActionId = action.ActionId,
+            ActionName = action.ActionName,
+            VersionId = action.VersionId,
+            Status = ActionStatusOf(result, action, index),
+            ErrorClass = action.Result.Error is { } error ? JsonNamingPolicy.SnakeCaseLower.ConvertName(error.Class.ToString()) : null,
+            ErrorName = action.Result.Error?.Name,
+            ErrorMessage = SecretRedaction.Redact(action.Result.Error?.Message, secrets),
+            ErrorStack = SecretRedaction.Redact(action.Result.Error?.Stack, secrets),
+            Logs = SecretRedaction.Redact(string.Join('\n', action.Result.Logs), secrets)!,
+            CommandsJson = SecretRedaction.Redact(JsonSerializer.Serialize(action.Result.Commands, Json), secrets)!,
+            StatsJson = JsonSerializer.Serialize(action.Result.Stats, Json),
+            StartedAt = action.StartedAt,
+            EndedAt = action.EndedAt,
         };
     }
 
