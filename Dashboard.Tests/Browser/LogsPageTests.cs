@@ -32,18 +32,17 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         await Assertions.Expect(page.Locator("[data-test=execution-title]")).ToContainTextAsync("post-login flow");
         await Assertions.Expect(page.Locator("[data-test=execution-logs]")).ToContainTextAsync("hello " + user.Email);
 
+        // Live tail: a new failure appears without reloading the page.
+        await page.ClickAsync("[data-test=log-live]");
+        await Assertions.Expect(page.GetByLabel("Live")).ToBeCheckedAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };
+        await HtmlForm.SubmitAsync(http, "/u/login", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "whatever it is" });
+        await Assertions.Expect(page.Locator("[data-test=logs-table] tr", new() { HasText = "Invalid Email" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
         // Replay: the editor's test panel starts with the event this login's flow received.
         await page.ClickAsync("[data-test=replay-in-editor]");
         await page.Locator("[data-test=replaying]").WaitForAsync();
         Assert.Contains(user.Email!, await page.Locator("textarea[data-test=test-event]").InputValueAsync());
-        await page.GoBackAsync();
-        await login.WaitForAsync();
-
-        // Live tail: a new failure appears without reloading the page.
-        await page.ClickAsync("[data-test=log-live]");
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };
-        await HtmlForm.SubmitAsync(http, "/u/login", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "whatever it is" });
-        await Assertions.Expect(page.Locator("[data-test=logs-table] tr", new() { HasText = "Invalid Email" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
     }
 
     // In a browser of their own: one wrong password, then the right one, ending at the application's callback.

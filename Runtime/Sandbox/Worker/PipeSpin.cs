@@ -12,13 +12,27 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 internal static partial class PipeSpin
 {
     private const short PollIn = 0x0001;
+    private static volatile bool _unavailable = !OperatingSystem.IsLinux();
 
     public static void UntilReadable(int fd, TimeSpan budget)
     {
-        if (!OperatingSystem.IsLinux())
+        if (_unavailable)
         {
             return;
         }
+        try
+        {
+            Spin(fd, budget);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without poll: spinning is only an optimization, the blocking read still works.
+            _unavailable = true;
+        }
+    }
+
+    private static void Spin(int fd, TimeSpan budget)
+    {
         var until = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
         var poll = new PollFd[] { new() { Fd = fd, Events = PollIn } };
         while (Stopwatch.GetTimestamp() < until)
