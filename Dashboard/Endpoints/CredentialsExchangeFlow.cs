@@ -23,20 +23,17 @@ internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome 
 /// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
 /// target-scope changes are intersected with the client grant.
 /// </summary>
-internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, ApplicationService applications, CurrentTenant tenant)
+internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationService applications)
 {
     // Never handed to an Action: they authenticate the client.
     private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];
 
     public async Task<CredentialsExchangeDecision> RunAsync(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string[] granted, CancellationToken cancellationToken)
     {
-        var actions = await flows.LoadAsync(TriggerId.CredentialsExchange, cancellationToken);
-        if (actions.Count == 0)
+        var result = await flows.RunAsync(TriggerId.CredentialsExchange,
+            async () => Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken)), cancellationToken);
+        if (result is null)
             return new CredentialsExchangeDecision(scopes, new FlowOutcome());
-        var eventJson = Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken));
-        var run = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.CredentialsExchange, EventJson = eventJson, Actions = actions };
-        var result = await executor.ExecuteAsync(run, cancellationToken);
-        var executionId = recorder.Record(run, result);
 
         var outcome = result.Outcome;
         var decision = result.Status switch
@@ -46,7 +43,7 @@ internal sealed class CredentialsExchangeFlow(DeployedFlowLoader flows, FlowExec
             FlowStatus.Denied => new CredentialsExchangeDecision([], outcome, outcome.DenyDetail ?? Errors.InvalidRequest, outcome.DenyReason ?? "Access denied."),
             _ => new CredentialsExchangeDecision(Issued(outcome, scopes, granted), outcome),
         };
-        return decision with { ExecutionId = executionId };
+        return decision with { ExecutionId = result.ExecutionId };
     }
 
     private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>

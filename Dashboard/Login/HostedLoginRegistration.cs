@@ -33,6 +33,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();
+        builder.Services.AddScoped<RecordedFlows>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SuspendedLogins>();

@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Applications;
-using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
-using Flowgate.Runtime.Monitoring;
-using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
 
@@ -15,25 +12,22 @@ namespace Flowgate.Dashboard.Login;
 /// or route to a connection; a tenant has one database connection, so routing anywhere else refuses the login.
 /// </summary>
 internal sealed class IdentifierFlow(
-    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, ApplicationService applications, CurrentTenant tenant, ILogger<IdentifierFlow> logger)
+    RecordedFlows flows, ApplicationService applications, ILogger<IdentifierFlow> logger)
 {
     /// <summary>Null when the login may go on; otherwise what to tell the user, with the execution that decided.</summary>
     public async Task<(string? Refusal, string? ExecutionId)> RunAsync(HttpContext context, string identifier, string? clientId, CancellationToken cancellationToken)
     {
-        var actions = await flows.LoadAsync(TriggerId.LoginPostIdentifier, cancellationToken);
-        if (actions.Count == 0)
-            return (null, null);
-        var root = new JsonObject
+        var result = await flows.RunAsync(TriggerId.LoginPostIdentifier, async () => new JsonObject
         {
             ["client"] = EventParts.Client(clientId, clientId is null ? null : await applications.FindNameAsync(clientId, cancellationToken)),
             ["initial_connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
             ["transaction"] = new JsonObject { ["identifier"] = identifier, ["locale"] = "en", ["ui_locales"] = new JsonArray() },
-        };
-        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.LoginPostIdentifier, EventJson = root.ToJsonString(), Actions = actions };
-        var result = await executor.ExecuteAsync(request, cancellationToken);
-        var executionId = recorder.Record(request, result);
+        }.ToJsonString(), cancellationToken);
+        if (result is null)
+            return (null, null);
+        var executionId = result.ExecutionId;
         switch (result.Status)
         {
             case FlowStatus.Failed:

@@ -25,12 +25,9 @@ internal sealed class PasswordReset(
     IEmailDelivery email,
     IssuerResolver issuers,
     IDataProtectionProvider protection,
-    DeployedFlowLoader flows,
-    FlowExecutor executor,
+    RecordedFlows flows,
     DetachedFlows detached,
-    ExecutionRecorder recorder,
     LoginEvents events,
-    CurrentTenant tenant,
     ILogger<PasswordReset> logger)
 {
     private static readonly TimeSpan ChallengeValidFor = TimeSpan.FromMinutes(15);
@@ -66,15 +63,9 @@ internal sealed class PasswordReset(
     /// <summary>Runs password-reset-post-challenge. Returns a pass for the new-password form, or the reason there is none.</summary>
     public async Task<(string? Pass, string? Refusal)> ChallengeAsync(HttpContext context, TenantUser user, string ticket, CancellationToken cancellationToken)
     {
-        var actions = await flows.LoadAsync(TriggerId.PasswordResetPostChallenge, cancellationToken);
-        if (actions.Count > 0)
+        if (await flows.RunAsync(TriggerId.PasswordResetPostChallenge, () => ChallengeEventAsync(context, user), cancellationToken) is { } result)
         {
-            var request = new FlowExecutionRequest
-            {
-                TenantId = tenant.Id, TriggerId = TriggerId.PasswordResetPostChallenge, EventJson = await ChallengeEventAsync(context, user), Actions = actions,
-            };
-            var result = await executor.ExecuteAsync(request, cancellationToken);
-            var executionId = recorder.Record(request, result);
+            var executionId = result.ExecutionId;
             switch (result.Status)
             {
                 case FlowStatus.Denied:

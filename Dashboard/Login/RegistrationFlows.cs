@@ -18,28 +18,14 @@ internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Out
 /// it never delays or fails the signup.
 /// </summary>
 internal sealed class RegistrationFlows(
-    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, DetachedFlows detached, ApplicationService applications, CurrentTenant tenant, ILogger<RegistrationFlows> logger)
+    RecordedFlows flows, DetachedFlows detached, ApplicationService applications, ILogger<RegistrationFlows> logger)
 {
     public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
     {
-        var actions = await flows.LoadAsync(TriggerId.PreUserRegistration, cancellationToken);
-        if (actions.Count == 0)
+        var result = await flows.RunAsync(TriggerId.PreUserRegistration, () => EventAsync(context, email, clientId, cancellationToken), cancellationToken);
+        if (result is null)
             return new RegistrationDecision(null, new FlowOutcome());
-        var eventRequest = EventParts.Request(context);
-        eventRequest["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
-        var root = new JsonObject
-        {
-            ["user"] = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() },
-            ["connection"] = EventParts.Connection(),
-            ["request"] = eventRequest,
-            ["tenant"] = EventParts.Tenant(),
-        };
-        if (clientId is not null)
-            root["client"] = EventParts.Client(clientId, await applications.FindNameAsync(clientId, cancellationToken));
-
-        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.PreUserRegistration, EventJson = root.ToJsonString(), Actions = actions };
-        var result = await executor.ExecuteAsync(request, cancellationToken);
-        var executionId = recorder.Record(request, result);
+        var executionId = result.ExecutionId;
         var outcome = result.Outcome;
         switch (result.Status)
         {
@@ -52,6 +38,22 @@ internal sealed class RegistrationFlows(
             default:
                 return new RegistrationDecision(null, outcome, executionId);
         }
+    }
+
+    private async Task<string> EventAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
+    {
+        var eventRequest = EventParts.Request(context);
+        eventRequest["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
+        var root = new JsonObject
+        {
+            ["user"] = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() },
+            ["connection"] = EventParts.Connection(),
+            ["request"] = eventRequest,
+            ["tenant"] = EventParts.Tenant(),
+        };
+        if (clientId is not null)
+            root["client"] = EventParts.Client(clientId, await applications.FindNameAsync(clientId, cancellationToken));
+        return root.ToJsonString();
     }
 
     /// <summary>Starts post-user-registration for the new user and returns at once.</summary>

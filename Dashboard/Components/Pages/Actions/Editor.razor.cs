@@ -59,7 +59,7 @@ public sealed partial class Editor
         try
         {
             await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
-            _replayEvent = await ReplayEventAsync();
+            _replayEvent = await ReplayedEvent.FindAsync(Executions, ReplayExecutionId, Id);
             _trigger = TriggerCatalog.Find(_action!.TriggerId) ?? _trigger;
         }
         catch (OperationRejectedException e)
@@ -75,22 +75,6 @@ public sealed partial class Editor
         await _scripts!.WhenReadyAsync();
         _monacoLoaded = true;
         StateHasChanged();
-    }
-
-    // The event the execution received, when this Action took part in it (a purged or foreign execution replays nothing).
-    private async Task<string?> ReplayEventAsync()
-    {
-        if (string.IsNullOrEmpty(ReplayExecutionId))
-            return null;
-        try
-        {
-            var execution = await Executions.GetAsync(ReplayExecutionId, CancellationToken.None);
-            return execution.Results.Any(r => r.ActionId == Id) ? execution.EventJson : null;
-        }
-        catch (OperationRejectedException)
-        {
-            return null;
-        }
     }
 
     private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor editor) => new()
