@@ -4,6 +4,7 @@ using System.Text.Json;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Admin;
 using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Triggers;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -107,11 +108,50 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         await Expect(second.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
     }
 
-    private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy)
+    [Fact]
+    public async Task Testing_the_applied_Login_flow_against_an_edited_event_shows_each_Actions_effects_in_order()
+    {
+        using var app = KestrelApp.Start();
+        await CreateActionAsync(app, "Require MFA for admins", deploy: true, code: """
+            exports.onExecutePostLogin = async (event, api) => {
+              if (event.authorization.roles.includes('Admin')) api.multifactor.enable('any');
+            };
+            """);
+        await CreateActionAsync(app, "Roles to claims", deploy: true, code: """
+            exports.onExecutePostLogin = async (event, api) => {
+              console.log('roles: ' + event.authorization.roles.join());
+              api.idToken.setCustomClaim('https://flowgate.test/roles', event.authorization.roles);
+            };
+            """);
+        var page = await SignInAsync(app, "/actions/flows/post-login");
+        await page.PaletteItem("Require MFA for admins").Locator("[data-test=palette-add]").ClickAsync();
+        await page.PaletteItem("Roles to claims").Locator("[data-test=palette-add]").ClickAsync();
+        await page.Locator("[data-test=apply]").ClickAsync();
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+
+        await page.Locator("[data-test=test-flow]").ClickAsync();
+        var adminEvent = TriggerCatalog.Get("post-login").SampleEventJson.Replace("\"roles\": []", "\"roles\": [\"Admin\"]");
+        Assert.Contains("\"Admin\"", adminEvent);
+        await page.Locator("textarea[data-test=test-event]").FillAsync(adminEvent);
+        await page.Locator("[data-test=run-test]").ClickAsync();
+
+        var results = page.Locator("[data-test=test-action]");
+        await Expect(results).ToHaveCountAsync(2);
+        await Expect(results.Nth(0)).ToContainTextAsync("Require MFA for admins");
+        await Expect(results.Nth(0)).ToContainTextAsync("api.multifactor.enable(\"any\")");
+        await Expect(results.Nth(1)).ToContainTextAsync("Roles to claims");
+        await Expect(results.Nth(1)).ToContainTextAsync("api.idToken.setCustomClaim(\"https://flowgate.test/roles\", [\"Admin\"])");
+        await Expect(results.Nth(1)).ToContainTextAsync("roles: Admin");
+        var summary = page.Locator("[data-test=test-summary]");
+        await Expect(summary).ToContainTextAsync("ID token claims: https://flowgate.test/roles=[\"Admin\"]");
+        await Expect(summary).ToContainTextAsync("MFA required");
+    }
+
+    private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy, string? code = null)
     {
         using var scope = app.Services.CreateScope();
         var action = await scope.ServiceProvider.GetRequiredService<ActionService>()
-            .CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login" }, CancellationToken.None);
+            .CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None);
         if (deploy)
             await scope.ServiceProvider.GetRequiredService<ActionDeployer>().DeployAsync(action.Id, Email, CancellationToken.None);
     }
