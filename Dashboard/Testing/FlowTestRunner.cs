@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Components.Pages.Flows;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Tenancy;
@@ -10,6 +11,11 @@ internal sealed class FlowTestRunner(DeployedFlowLoader flows, FlowExecutor exec
 {
     public async Task<FlowTestOutcome> RunAsync(string triggerId, string eventJson, CancellationToken cancellationToken)
     {
+        // The executor passes event text through untouched; an admin's typing mistake is caught here, with its position.
+        if (JsonNode.Parse(eventJson) is not JsonObject)
+        {
+            throw new ArgumentException("The event must be a JSON object.");
+        }
         var result = await executor.ExecuteAsync(new FlowExecutionRequest
         {
             TenantId = tenant.Id,

@@ -14,7 +14,7 @@ internal static class CommandEffects
     /// <summary>What the commands mean for the rest of the chain.</summary>
     public enum Next { Continue, Stop, Suspend }
 
-    public static Next Apply(IReadOnlyList<ActionCommand> commands, FlowOutcome outcome, JsonObject eventNode)
+    public static Next Apply(IReadOnlyList<ActionCommand> commands, FlowOutcome outcome, FlowEvent flowEvent)
     {
         var next = Next.Continue;
         foreach (var command in commands)
@@ -25,7 +25,7 @@ internal static class CommandEffects
             {
                 case "access.deny":
                     outcome.Denied = true;
-                    (outcome.DenyReason, outcome.DenyDetail) = args.Length >= 2 && eventNode["user"] is null
+                    (outcome.DenyReason, outcome.DenyDetail) = args.Length >= 2 && flowEvent.Read()["user"] is null
                         ? (Text(1), Text(0))
                         : (Text(0), Text(1));
                     next = Next.Stop;
@@ -85,13 +85,13 @@ internal static class CommandEffects
                     next = Max(next, Next.Suspend);
                     break;
                 case "user.setUserMetadata" when Text(0) is { } key:
-                    WriteMetadata(outcome.UserMetadata, eventNode, "user_metadata", key, args);
+                    WriteMetadata(outcome.UserMetadata, flowEvent.Change(), "user_metadata", key, args);
                     break;
                 case "user.setAppMetadata" when Text(0) is { } key:
-                    WriteMetadata(outcome.AppMetadata, eventNode, "app_metadata", key, args);
+                    WriteMetadata(outcome.AppMetadata, flowEvent.Change(), "app_metadata", key, args);
                     break;
                 case "transaction.setMetadata" when Text(0) is { } key:
-                    WriteTransactionMetadata(outcome, eventNode, key, Arg(args, 1));
+                    WriteTransactionMetadata(outcome, flowEvent.Change(), key, Arg(args, 1));
                     break;
                 case "authentication.setPrimaryUser":
                     outcome.PrimaryUserId = Text(0);

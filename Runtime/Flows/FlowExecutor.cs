@@ -63,7 +63,7 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
     private async Task<FlowExecutionResult> RunAsync(FlowExecutionRequest request, int start, FlowOutcome outcome, bool resume, CancellationToken cancellationToken)
     {
         var trigger = TriggerCatalog.Get(request.TriggerId);
-        var eventNode = JsonNode.Parse(request.EventJson)!.AsObject();
+        var flowEvent = new FlowEvent(request.EventJson);
         var results = new List<FlowActionResult>();
         var deadline = request.TimeoutMs is { } budget ? DateTime.UtcNow.AddMilliseconds(budget) : (DateTime?)null;
         for (var index = start; index < request.Actions.Count; index++)
@@ -81,7 +81,7 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
                 VersionId = action.VersionId,
                 Code = action.Code,
                 Handler = handler,
-                EventJson = eventNode.ToJsonString(),
+                EventJson = flowEvent.Json,
                 Secrets = action.Secrets,
                 Dependencies = action.Dependencies,
                 TimeoutMs = remaining,
@@ -94,15 +94,15 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
 
             if (result.Error is not null && action.FailurePolicy == ActionFailurePolicy.FailTrigger)
             {
-                CommandEffects.Apply(result.Commands, outcome, eventNode);
+                CommandEffects.Apply(result.Commands, outcome, flowEvent);
                 return new FlowExecutionResult { Status = FlowStatus.Failed, Actions = results, Outcome = outcome, Error = result.Error };
             }
-            switch (CommandEffects.Apply(result.Commands, outcome, eventNode))
+            switch (CommandEffects.Apply(result.Commands, outcome, flowEvent))
             {
                 case CommandEffects.Next.Stop:
                     return new FlowExecutionResult { Status = FlowStatus.Denied, Actions = results, Outcome = outcome };
                 case CommandEffects.Next.Suspend when trigger.Blocking:
-                    var suspension = new FlowSuspension { Request = request with { EventJson = eventNode.ToJsonString() }, ActionIndex = index, Outcome = outcome };
+                    var suspension = new FlowSuspension { Request = request with { EventJson = flowEvent.Json }, ActionIndex = index, Outcome = outcome };
                     return new FlowExecutionResult { Status = FlowStatus.Suspended, Actions = results, Outcome = outcome, Suspension = suspension };
             }
         }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Sandbox;
 using Flowgate.Shared.Execution;
+using Flowgate.Shared.Flows;
 
 namespace Flowgate.Bench;
 
@@ -29,6 +31,30 @@ internal sealed class FlowgateRunner(IActionSandbox sandbox)
             throw new InvalidOperationException($"{scenario.Name} did not run: {check.Error?.Message}");
         }
         return await Timings.MeasureAsync(iterations / 2, iterations, () => sandbox.ExecuteAsync(request, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The same Action as a one-Action post-login flow through <see cref="FlowExecutor"/>: what a login pays,
+    /// the sandbox call plus merging its commands into the flow's outcome.
+    /// </summary>
+    public async Task<Timings> WarmFlowAsync(Scenario scenario, int iterations)
+    {
+        var request = Request(scenario, "bench", "warm-" + scenario.Name);
+        await sandbox.PrepareAsync(request, CancellationToken.None);
+        var executor = new FlowExecutor(sandbox);
+        var flow = new FlowExecutionRequest
+        {
+            TenantId = request.TenantId,
+            TriggerId = request.TriggerId,
+            EventJson = request.EventJson,
+            Actions = [new BoundAction { ActionId = "act_bench", Name = scenario.Name, VersionId = request.VersionId, Code = request.Code }],
+        };
+        var check = await executor.ExecuteAsync(flow, CancellationToken.None);
+        if (check.Status != FlowStatus.Completed || check.Actions[0].Result.Commands.Count == 0)
+        {
+            throw new InvalidOperationException($"{scenario.Name} did not run as a flow: {check.Status} {check.Error?.Message}");
+        }
+        return await Timings.MeasureAsync(iterations / 2, iterations, () => executor.ExecuteAsync(flow, CancellationToken.None));
     }
 
     /// <summary>Deploy (compile + warm context) and the first execution of a new version, in an existing tenant isolate.</summary>

@@ -22,7 +22,9 @@ var remote = new FlowgateRunner(worker);
 foreach (var scenario in Scenario.All)
 {
     table.Add(scenario.Name, "Flowgate in-process warm", await local.WarmAsync(scenario, 50_000 / scale));
+    table.Add(scenario.Name, "Flowgate in-process warm, one-Action flow", await local.WarmFlowAsync(scenario, 50_000 / scale));
     table.Add(scenario.Name, "Flowgate worker warm", await remote.WarmAsync(scenario, 20_000 / scale));
+    table.Add(scenario.Name, "Flowgate worker warm, one-Action flow", await remote.WarmFlowAsync(scenario, 20_000 / scale));
     table.Add(scenario.Name, "Flowgate in-process cold: deploy + 1st run", await local.DeployAndFirstRunAsync(scenario, 40 / Math.Min(scale, 4)));
     table.Add(scenario.Name, "Flowgate in-process cold: new tenant 1st run", await local.NewTenantFirstRunAsync(scenario, 20 / Math.Min(scale, 4)));
     table.Add(scenario.Name, "Flowgate worker cold: deploy + 1st run", await remote.DeployAndFirstRunAsync(scenario, 40 / Math.Min(scale, 4)));
