@@ -77,6 +77,37 @@ public sealed class NodeSdkTests
         Assert.True(result.GetProperty("started_at").GetDateTimeOffset() <= result.GetProperty("ended_at").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task The_ManagementClient_provisions_users_roles_applications_and_APIs_and_reads_logs_as_Auth0s()
+    {
+        using var certificates = new LoopbackCertificates();
+        using var app = KestrelApp.StartHttps(certificates.Server);
+        var sdk = await SdkEnvironmentAsync(app, certificates);
+
+        var result = JsonDocument.Parse(await RunAsync("manage-users.js", sdk)).RootElement;
+
+        var created = result.GetProperty("created");
+        var userId = created.GetProperty("user_id").GetString()!;
+        Assert.StartsWith("auth0|", userId);
+        Assert.Equal("sdk.user@example.com", created.GetProperty("email").GetString());
+        Assert.Equal("""{"plan":"pro"}""", result.GetProperty("updated").GetProperty("app_metadata").GetRawText());
+        Assert.Equal("""{"size":"L"}""", result.GetProperty("updated").GetProperty("user_metadata").GetRawText());
+        Assert.Equal(["Username-Password-Authentication"], Strings(result.GetProperty("fetched").GetProperty("identities")));
+        Assert.Equal([userId], Strings(result.GetProperty("by_email")));
+        Assert.Equal(["Admin"], Strings(result.GetProperty("user_roles")));
+        Assert.Contains("Admin", Strings(result.GetProperty("roles")));
+        Assert.Contains("sdk.user@example.com", Strings(result.GetProperty("users")));
+        Assert.Equal(["read:orders"], Strings(result.GetProperty("api").GetProperty("scopes")));
+        Assert.True(result.GetProperty("app").GetProperty("has_secret").GetBoolean());
+        Assert.Equal("regular_web", result.GetProperty("app").GetProperty("app_type").GetString());
+        // The SDK's own token request is in the tenant log: a successful client-credentials exchange.
+        Assert.Contains($"seccft {sdk["AUTH0_CLIENT_ID"]}", Strings(result.GetProperty("logs")));
+        AssertFailure(result.GetProperty("missing_user"), "NotFoundError", 404);
+        AssertFailure(result.GetProperty("duplicate"), "ConflictError", 409);
+        AssertFailure(result.GetProperty("weak"), "BadRequestError", 400);
+        AssertFailure(result.GetProperty("deleted"), "NotFoundError", 404);
+    }
+
     // A machine-to-machine application's credentials, and the test authority Node must trust: the SDK speaks only https.
     private static async Task<Dictionary<string, string>> SdkEnvironmentAsync(FlowgateApp app, LoopbackCertificates certificates)
     {

@@ -33,6 +33,15 @@ public sealed class UserService(
         return new ActionPage<TenantUser>(items, total, page, perPage);
     }
 
+    /// <summary>The users with this email address, matched without regard to case (Auth0's <c>users-by-email</c>).</summary>
+    public async Task<IReadOnlyList<TenantUser>> ListByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = email.Trim().ToUpperInvariant();
+        return await db.Users.AsNoTracking().Where(u => u.TenantId == tenant.Id && u.NormalizedEmail == normalized)
+            .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken);
+    }
+
     public async Task<TenantUser> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -13,6 +13,15 @@ internal static class UserEndpoints
         users.MapGet("/{id}", GetAsync).RequireScope("read:users");
         users.MapPatch("/{id}", UpdateAsync).RequireScope("update:users");
         users.MapDelete("/{id}", DeleteAsync).RequireScope("delete:users");
+        api.MapGet("/users-by-email", ListByEmailAsync).RequireScope("read:users");
+    }
+
+    private static async Task<IResult> ListByEmailAsync(string? email, UserService service, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return ManagementError.Result(400, "Query validation error: 'email' is required.", "invalid_query_string");
+        var users = await service.ListByEmailAsync(email, cancellationToken);
+        return TypedResults.Ok(users.Select(UserJson.User));
     }
 
     private static async Task<IResult> ListAsync(string? q, int? page, int? per_page, bool? include_totals, UserService service, CancellationToken cancellationToken)
