@@ -1,28 +1,15 @@
 // Drives Flowgate's Management API with Auth0's own Node SDK, unchanged: ManagementClient gets its token with
 // client credentials from https://<domain>/oauth/token and calls https://<domain>/api/v2/actions/...
 // Reads AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET; prints one JSON object of what the SDK returned.
-const { ManagementClient } = require("auth0");
+const { client: managementClient, failure, print } = require("./management-script");
 
-const client = new ManagementClient({
-  domain: process.env.AUTH0_DOMAIN,
-  clientId: process.env.AUTH0_CLIENT_ID,
-  clientSecret: process.env.AUTH0_CLIENT_SECRET,
-});
+const client = managementClient();
 
 const code = (claim) => `exports.onExecutePostLogin = async (event, api) => {
   api.idToken.setCustomClaim("https://example.com/sdk", "${claim}");
 };
 `;
 
-// What a failed call looked like to the SDK's caller: its error class and status.
-async function failure(call) {
-  try {
-    await call();
-    return null;
-  } catch (error) {
-    return { name: error.name, statusCode: error.statusCode, message: error.body?.message ?? error.message };
-  }
-}
 
 async function main() {
   const triggers = await client.actions.triggers.list();
@@ -59,11 +46,4 @@ async function main() {
   };
 }
 
-main().then(
-  (result) => console.log(JSON.stringify(result)),
-  (error) => {
-    console.error(error.stack ?? error);
-    if (error.body) console.error(JSON.stringify(error.body));
-    process.exitCode = 1;
-  },
-);
+print(main());

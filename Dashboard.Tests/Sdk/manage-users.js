@@ -1,21 +1,8 @@
 // Drives Flowgate's user, role, application, API and log endpoints with Auth0's own Node SDK, unchanged, the way
 // provisioning scripts do. Reads AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET; prints one JSON object.
-const { ManagementClient } = require("auth0");
+const { client: managementClient, failure, print } = require("./management-script");
 
-const client = new ManagementClient({
-  domain: process.env.AUTH0_DOMAIN,
-  clientId: process.env.AUTH0_CLIENT_ID,
-  clientSecret: process.env.AUTH0_CLIENT_SECRET,
-});
-
-async function failure(call) {
-  try {
-    await call();
-    return null;
-  } catch (error) {
-    return { name: error.name, statusCode: error.statusCode, message: error.body?.message ?? error.message };
-  }
-}
+const client = managementClient();
 
 async function main() {
   const role = await client.roles.create({ name: "Admin", description: "Can do everything" });
@@ -61,11 +48,4 @@ async function main() {
   };
 }
 
-main().then(
-  (result) => console.log(JSON.stringify(result)),
-  (error) => {
-    console.error(error.stack ?? error);
-    if (error.body) console.error(JSON.stringify(error.body));
-    process.exitCode = 1;
-  },
-);
+print(main());
