@@ -52,6 +52,20 @@ public sealed class LazyEventTests(SandboxFixture fixture) : IClassFixture<Sandb
         Assert.Equal("", EventIndex.Of(json));
 
     [Fact]
+    public async Task Members_past_the_surrogate_range_of_offsets_read_correctly()
+    {
+        // Offsets are UTF-16 code units; 55,296 to 57,343 are surrogates, which must reach V8 unchanged.
+        var eventJson = ActionRequests.PostLoginEvent(e => e["connection"]!["metadata"] = new JsonObject { ["notes"] = new string('x', 56_000) });
+        Assert.InRange(eventJson.IndexOf("\"user\":", StringComparison.Ordinal), 56_000, 65_000);
+        var code = "exports.onExecutePostLogin = async (event, api) => { console.log(event.user.email, event.connection.metadata.notes.length); };";
+
+        var result = await fixture.Sandbox.ExecuteAsync(ActionRequests.PostLogin(code, eventJson, tenant: "lazy"), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(["j+smith@example.com 56000"], result.Logs);
+    }
+
+    [Fact]
     public async Task A_lazily_parsed_event_reads_enumerates_serializes_and_refuses_writes_like_a_frozen_object()
     {
         var eventJson = ActionRequests.PostLoginEvent(e => e["authorization"]!["roles"] = new JsonArray("Admin"));
