@@ -2,13 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Flowgate.Tests.Infrastructure;
 
-/// <summary>Posts a server-rendered form the way a browser would: its hidden fields (antiforgery, handler) plus the user's input.</summary>
+/// <summary>Posts a hosted page's form as a browser would: its hidden fields (antiforgery, handler) plus the typed ones.</summary>
 internal static partial class HtmlForm
 {
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, IDictionary<string, string> fields)
+    /// <param name="formName">The form's handler name, for pages with several forms; the first form when null.</param>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, IDictionary<string, string> fields, string? formName = null)
     {
         var page = await http.GetStringAsync(path);
-        var form = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var forms = page.Split("<form")[1..].Select(f => f.Split("</form>")[0]);
+        var html = forms.First(f => formName is null || f.Contains($"name=\"_handler\" value=\"{formName}\""));
+        var form = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in fields)
             form[name] = value;
         return await http.PostAsync(path, new FormUrlEncodedContent(form));
