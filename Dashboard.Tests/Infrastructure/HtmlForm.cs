@@ -10,7 +10,9 @@ internal static partial class HtmlForm
     {
         var page = await http.GetStringAsync(path);
         var forms = page.Split("<form")[1..].Select(f => f.Split("</form>")[0]);
-        var html = forms.First(f => formName is null || f.Contains($"name=\"_handler\" value=\"{formName}\""));
+        // A page without a form is posted too (a forged post must be refused by the server, not by this helper).
+        var html = forms.FirstOrDefault(f => formName is null || f.Contains($"name=\"_handler\" value=\"{formName}\""))
+            ?? (formName is null ? page : throw new InvalidOperationException($"No form {formName} on {path}."));
         var form = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in fields)
             form[name] = value;

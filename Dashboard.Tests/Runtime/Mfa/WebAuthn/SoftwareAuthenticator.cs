@@ -129,6 +129,33 @@ internal sealed class SoftwareAuthenticator : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
     }
 
+    /// <summary>What the hosted pages' script posts after <c>navigator.credentials.create()</c> (attestation none).</summary>
+    public string RegistrationJson(byte[] challenge, string origin, string rpId)
+    {
+        var clientData = ClientData("webauthn.create", challenge, origin);
+        var attestation = AttestationObject(AuthenticatorData(rpId, UserPresent | UserVerified, attested: true), clientData, "none");
+        return Json(clientData, new JsonObject { ["attestationObject"] = Base64Url.EncodeToString(attestation), ["transports"] = new JsonArray("usb") });
+    }
+
+    /// <summary>What the script posts after <c>navigator.credentials.get()</c>, signed with <see cref="Counter"/>.</summary>
+    public string AssertionJson(byte[] challenge, string origin, string rpId)
+    {
+        var clientData = ClientData("webauthn.get", challenge, origin);
+        var authData = AuthenticatorData(rpId, UserPresent | UserVerified, attested: false);
+        return Json(clientData, new JsonObject
+        {
+            ["authenticatorData"] = Base64Url.EncodeToString(authData),
+            ["signature"] = Base64Url.EncodeToString(Sign([.. authData, .. SHA256.HashData(clientData)])),
+        });
+    }
+
+    private string Json(byte[] clientData, JsonObject response)
+    {
+        response["clientDataJSON"] = Base64Url.EncodeToString(clientData);
+        var id = Base64Url.EncodeToString(CredentialId);
+        return new JsonObject { ["id"] = id, ["rawId"] = id, ["type"] = "public-key", ["response"] = response }.ToJsonString();
+    }
+
     public void Dispose()
     {
         _ec?.Dispose();
