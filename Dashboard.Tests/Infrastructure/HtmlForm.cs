@@ -2,13 +2,18 @@ using System.Text.RegularExpressions;
 
 namespace Flowgate.Tests.Infrastructure;
 
-/// <summary>Posts a server-rendered form the way a browser would: its hidden fields (antiforgery, handler) plus the user's input.</summary>
+/// <summary>Posts a hosted page's form as a browser would: its hidden fields (antiforgery, handler) plus the typed ones.</summary>
 internal static partial class HtmlForm
 {
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, IDictionary<string, string> fields)
+    /// <param name="formName">The form's handler name, for pages with several forms; the first form when null.</param>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, IDictionary<string, string> fields, string? formName = null)
     {
         var page = await http.GetStringAsync(path);
-        var form = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var forms = page.Split("<form")[1..].Select(f => f.Split("</form>")[0]);
+        // A page without a form is posted too (a forged post must be refused by the server, not by this helper).
+        var html = forms.FirstOrDefault(f => formName is null || f.Contains($"name=\"_handler\" value=\"{formName}\""))
+            ?? (formName is null ? page : throw new InvalidOperationException($"No form {formName} on {path}."));
+        var form = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in fields)
             form[name] = value;
         return await http.PostAsync(path, new FormUrlEncodedContent(form));

@@ -1,13 +1,19 @@
+using System.Security.Claims;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Mfa;
+using Flowgate.Runtime.Mfa.WebAuthn;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flowgate.Dashboard.Login;
 
-/// <summary>The hosted pages' password login and signup, with Identity's lockout; errors are user-facing text.</summary>
+/// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    TimeProvider clock, ILogger<EndUserSignIn> logger)
+    WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
+    /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
+    public const string MethodClaim = "amr";
+
     /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
     public async Task<string?> PasswordAsync(HttpContext context, string email, string password, string? returnUrl = null)
     {
@@ -44,11 +50,44 @@ internal sealed class EndUserSignIn(
             return "This account is blocked. Contact the application's administrator.";
         }
 
+        await StartSessionAsync(user, []);
+        return null;
+    }
+
+    /// <summary>
+    /// Signs the user in with a passkey (a discoverable credential, user verified): the credential names the user.
+    /// Returns null on success, otherwise what to tell them; why it failed goes to the tenant logs.
+    /// </summary>
+    public async Task<string?> PasskeyAsync(HttpContext context, string? posted, string? returnUrl)
+    {
+        signIn.Context = context;
+        var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
+        var outcome = CredentialResponse.Parse(posted) is { } response
+            ? await passkeys.AssertPasskeyAsync(relyingParties.For(context.Request), response, context.RequestAborted)
+            : WebAuthnOutcome.Refused(MfaVerification.Wrong, WebAuthnRefusal.Malformed, "The posted credential is not valid.");
+        var user = outcome.UserId is { } id ? await users.FindByIdAsync(id) : null;
+        if (user is null)
+        {
+            events.Write(context, LogTypes.FailedLogin, "passkey: " + outcome.Reason, clientId: clientId);
+            return outcome.Verification == MfaVerification.Locked
+                ? "This passkey is locked after too many failed attempts. Try again later."
+                : "This passkey could not sign you in. Try again, or log in with your password.";
+        }
+        if (user.Blocked || await users.IsLockedOutAsync(user))
+        {
+            events.Write(context, LogTypes.FailedLogin, user.Blocked ? "passkey: the user is blocked." : "passkey: the account is locked.", user, clientId: clientId);
+            return "This account cannot log in now. Contact the application's administrator.";
+        }
+        await StartSessionAsync(user, [new Claim(MethodClaim, "passkey")]);
+        return null;
+    }
+
+    private async Task StartSessionAsync(TenantUser user, IEnumerable<Claim> claims)
+    {
         user.LoginsCount++;
         user.LastLogin = clock.GetUtcNow();
         await users.UpdateAsync(user);
-        await signIn.SignInAsync(user, isPersistent: false);
-        return null;
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Mfa;
+using Flowgate.Runtime.Mfa.WebAuthn;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flowgate.Dashboard.Login;
@@ -40,6 +41,10 @@ internal static class HostedLoginRegistration
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
+        builder.Services.AddOptions<WebAuthnOptions>().Bind(builder.Configuration.GetSection(WebAuthnOptions.Section))
+            .Validate(o => string.IsNullOrEmpty(o.RpId) || Uri.CheckHostName(o.RpId) == UriHostNameType.Dns, "WebAuthn:RpId must be a domain name (no scheme, port or IP address).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Mfa.RelyingParties>();
         return builder;
     }
 }

@@ -8,9 +8,10 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The post-login <c>event</c> for a real login, in Auth0's shape (reference §1.2).</summary>
 internal static class PostLoginEvent
 {
-    public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience, IReadOnlyList<string> enrolledFactors)
+    /// <param name="method">How the user logged in: <c>pwd</c> or <c>passkey</c>, at <paramref name="authenticatedAt"/>.</param>
+    public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
+        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt)
     {
-        var now = DateTimeOffset.UtcNow;
         var root = new JsonObject
         {
             ["user"] = EventParts.User(user),
@@ -20,7 +21,7 @@ internal static class PostLoginEvent
             ["tenant"] = EventParts.Tenant(),
             ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },
             ["authorization"] = new JsonObject { ["roles"] = JsonSerializer.SerializeToNode(roles) },
-            ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = "pwd", ["timestamp"] = now.ToString("O") }) },
+            ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = method, ["timestamp"] = authenticatedAt.ToString("O") }) },
             ["transaction"] = new JsonObject
             {
                 ["protocol"] = "oidc-basic-profile",

@@ -3,8 +3,9 @@ using Flowgate.Runtime.Tenancy;
 namespace Flowgate.Runtime.Mfa;
 
 /// <summary>
-/// One factor a user enrolled: an authenticator app (<see cref="Otp"/>) or a recovery code. Secrets never
-/// sit in the clear: the TOTP key is encrypted with Data Protection, the recovery code is only hashed.
+/// One factor a user enrolled: an authenticator app (<see cref="Otp"/>), a recovery code, or a WebAuthn
+/// credential (security key or built-in authenticator). Secrets never sit in the clear: the TOTP key is
+/// encrypted with Data Protection, the recovery code is only hashed; a WebAuthn row holds only a public key.
 /// </summary>
 public sealed class MfaEnrollment : ITenantScoped
 {
@@ -13,6 +14,14 @@ public sealed class MfaEnrollment : ITenantScoped
 
     /// <summary>A one-time recovery code, issued with the first factor.</summary>
     public const string RecoveryCode = "recovery-code";
+
+    /// <summary>A security key used across devices (USB, NFC, BLE): Auth0's <c>webauthn-roaming</c>.</summary>
+    public const string WebAuthnRoaming = "webauthn-roaming";
+
+    /// <summary>The device's built-in authenticator (Touch ID, Windows Hello, Android): Auth0's <c>webauthn-platform</c>.</summary>
+    public const string WebAuthnPlatform = "webauthn-platform";
+
+    public static bool IsWebAuthn(string type) => type is WebAuthnRoaming or WebAuthnPlatform;
 
     public required string Id { get; init; }
     public string TenantId { get; set; } = Tenant.DefaultId;
@@ -31,6 +40,24 @@ public sealed class MfaEnrollment : ITenantScoped
 
     /// <summary>SHA-256 of the recovery code (it has 120 random bits, so a fast hash is enough).</summary>
     public string? CodeHash { get; set; }
+
+    /// <summary>WebAuthn: the credential id, base64url (how the browser names it back).</summary>
+    public string? CredentialId { get; set; }
+
+    /// <summary>WebAuthn: the credential's public key in COSE form.</summary>
+    public byte[]? PublicKey { get; set; }
+
+    /// <summary>WebAuthn: the last sign counter seen; a later assertion must count higher (unless both are 0).</summary>
+    public long? SignCount { get; set; }
+
+    /// <summary>WebAuthn: how the browser reached the authenticator (<c>usb,nfc,internal,...</c>), offered back as a hint.</summary>
+    public string? Transports { get; set; }
+
+    /// <summary>WebAuthn: a discoverable credential (passkey), usable to sign in without a password.</summary>
+    public bool Discoverable { get; set; }
+
+    /// <summary>WebAuthn: the user handle given to the authenticator (base64url); a passkey returns it to name the user.</summary>
+    public string? UserHandle { get; set; }
 
     public int FailedAttempts { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }

@@ -81,7 +81,7 @@ public sealed class MfaVerifier(
         return code;
     }
 
-    private MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
+    internal MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
     {
         factor.FailedAttempts++;
         logger.LogInformation("Wrong {FactorType} code for user {UserId} ({Verification}, attempt {Attempt})", factor.Type, factor.UserId, verification, factor.FailedAttempts);
@@ -95,7 +95,7 @@ public sealed class MfaVerifier(
     }
 
     // Two requests with the same code race here: the step (a concurrency token) or the spent code row lets one win.
-    private static async Task<MfaVerification> SaveAsync(FlowgateDbContext db, MfaVerification verification, CancellationToken cancellationToken)
+    internal static async Task<MfaVerification> SaveAsync(FlowgateDbContext db, MfaVerification verification, CancellationToken cancellationToken)
     {
         try
         {

@@ -18,14 +18,20 @@ internal sealed class LoginMfa(
     MfaEnrollments enrollments, FlowExecutor executor, RememberedBrowser remembered, SuspendedLogins suspended,
     PostLoginFlow postLogin, UserManager<TenantUser> users, TimeProvider clock)
 {
-    // Auth0's providers that mean "a factor of the tenant's": here, the authenticator app. Duo is not offered.
+    // Auth0's providers that mean "a factor of the tenant's": the authenticator app, or a WebAuthn credential the user has. Duo is not offered.
     private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
+
+    /// <summary>The factors an Action can enrol (and challenge by themselves) here.</summary>
+    private static readonly string[] Enrollable = [MfaEnrollment.Otp, MfaEnrollment.WebAuthnRoaming, MfaEnrollment.WebAuthnPlatform];
+
+    // multifactor.enable's factor: the authenticator app if there is one (the new users' default), else the first WebAuthn credential.
+    private static MfaEnrollment? DefaultFactor(IEnumerable<MfaEnrollment> factors) =>
+        factors.Where(f => f.Confirmed && Enrollable.Contains(f.Type)).OrderBy(f => f.Type != MfaEnrollment.Otp).ThenBy(f => f.CreatedAt).FirstOrDefault();
 
     /// <summary>Decides the step the flow's result calls for; a challenge already passed in this login is not asked again.</summary>
     public async Task<MfaDecision> DecideAsync(HttpContext context, FlowExecutionResult flow, TenantUser user, bool done)
     {
         var factors = await enrollments.ListAsync(user.Id, context.RequestAborted);
-        var otp = factors.FirstOrDefault(f => f.Type == MfaEnrollment.Otp && f.Confirmed);
         var usable = factors.Where(f => f.Confirmed).Select(f => f.Type).ToHashSet();
         while (flow is { Status: FlowStatus.Suspended, Outcome.Factors: { } requirement, Suspension: { } suspension })
         {
@@ -37,13 +43,20 @@ internal sealed class LoginMfa(
             }
             var selection = FactorSelection.Read(requirement);
             if (selection.Enroll)
-                return selection.Types.Contains(MfaEnrollment.Otp)
-                    ? new MfaDecision(flow, new MfaPrompt(otp is null ? MfaPromptKind.Enroll : MfaPromptKind.Challenge, false))
-                    : new MfaDecision(flow, Denial: $"The login flow asked to enrol a factor that is not available ({string.Join(", ", selection.Types)}); only otp is.");
+            {
+                // A factor the user already has is challenged, not enrolled again: a second one would be a way around it.
+                var type = selection.Types.FirstOrDefault(Enrollable.Contains);
+                return type is null
+                    ? new MfaDecision(flow, Denial: $"The login flow asked to enrol a factor that is not available ({string.Join(", ", selection.Types)}); {string.Join(", ", Enrollable)} are.")
+                    : new MfaDecision(flow, new MfaPrompt(usable.Contains(type) ? MfaPromptKind.Challenge : MfaPromptKind.Enroll, false, type));
+            }
+            // The first usable factor in the Action's order is the default; the recovery code is offered on the authenticator-app page.
+            if (selection.Types.Where(Enrollable.Contains).FirstOrDefault(usable.Contains) is { } challenged)
+                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, challenged));
             if (selection.Types.Any(usable.Contains))
                 return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false));
             // Not-enrolled factors are ignored; with none left the login fails, unless multifactor.enable also allows enrolling one.
-            if (otp is null && OtpProviders.Contains(flow.Outcome.MultifactorProvider) && selection.Types.Contains(MfaEnrollment.Otp))
+            if (!usable.Contains(MfaEnrollment.Otp) && OtpProviders.Contains(flow.Outcome.MultifactorProvider) && selection.Types.Contains(MfaEnrollment.Otp))
                 return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false));
             return new MfaDecision(flow, Denial: $"Multi-factor authentication is required, but the user has none of the factors the login flow accepts ({string.Join(", ", selection.Types)}).");
         }
@@ -52,9 +65,10 @@ internal sealed class LoginMfa(
         if (!OtpProviders.Contains(provider))
             return new MfaDecision(flow, Denial: $"The multi-factor provider '{provider}' is not available.");
         var allow = flow.Outcome.AllowRememberBrowser;
-        if (otp is not null && allow && remembered.IsRemembered(context, user.Id, otp.Id))
+        var factor = DefaultFactor(factors);
+        if (factor is not null && allow && remembered.IsRemembered(context, user.Id, factor.Id))
             return new MfaDecision(flow);
-        return new MfaDecision(flow, new MfaPrompt(otp is null ? MfaPromptKind.Enroll : MfaPromptKind.Challenge, allow));
+        return new MfaDecision(flow, new MfaPrompt(factor is null ? MfaPromptKind.Enroll : MfaPromptKind.Challenge, allow, factor?.Type ?? MfaEnrollment.Otp));
     }
 
     /// <summary>The parked login waiting for a factor, if it is this session user's.</summary>
@@ -72,9 +86,8 @@ internal sealed class LoginMfa(
     /// </summary>
     public async Task<string> CompleteAsync(HttpContext context, string state, SuspendedLogin login, TenantUser user, bool rememberBrowser)
     {
-        if (rememberBrowser && login.Mfa!.AllowRememberBrowser
-            && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Type == MfaEnrollment.Otp && f.Confirmed) is { } otp)
-            remembered.Remember(context, user.Id, otp.Id);
+        if (rememberBrowser && login.Mfa!.AllowRememberBrowser && DefaultFactor(await enrollments.ListAsync(user.Id, context.RequestAborted)) is { } factor)
+            remembered.Remember(context, user.Id, factor.Id);
         login = login with { Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {

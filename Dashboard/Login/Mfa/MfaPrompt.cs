@@ -1,10 +1,14 @@
+using Flowgate.Runtime.Mfa;
+
 namespace Flowgate.Dashboard.Login.Mfa;
 
-/// <summary>What the login waits for before it may finish: an authenticator-app challenge or enrolment.</summary>
+/// <summary>What the login waits for before it may finish: a factor's challenge or enrolment.</summary>
 /// <param name="AllowRememberBrowser">The Action allowed "remember this browser" (<c>multifactor.enable</c>'s option).</param>
-internal sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser)
+/// <param name="Factor">The factor type: <c>otp</c> (with the recovery code), <c>webauthn-roaming</c> or <c>webauthn-platform</c>.</param>
+internal sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser, string Factor = MfaEnrollment.Otp)
 {
     /// <summary>The hosted page that handles this prompt for the parked login <paramref name="state"/>.</summary>
     public string PageUrl(string state) =>
-        (Kind == MfaPromptKind.Enroll ? "/u/mfa-otp-enrollment" : "/u/mfa-otp-challenge") + "?state=" + Uri.EscapeDataString(state);
+        (MfaEnrollment.IsWebAuthn(Factor) ? "/u/mfa-webauthn-" : "/u/mfa-otp-") + (Kind == MfaPromptKind.Enroll ? "enrollment" : "challenge")
+        + "?state=" + Uri.EscapeDataString(state);
 }

@@ -2,7 +2,7 @@ using Flowgate.Runtime.Mfa;
 
 namespace Flowgate.Dashboard.Components.Login.Mfa;
 
-/// <summary>What the factor pages tell the user when a code is refused.</summary>
+/// <summary>What the factor pages tell the user when a code or a security key is refused.</summary>
 internal static class MfaMessages
 {
     public const string Expired = "This login step expired or belongs to another session. Go back to the application and log in again.";
@@ -13,5 +13,14 @@ internal static class MfaMessages
         MfaVerification.Locked => "Too many wrong codes. This factor is locked for a while; try again later.",
         MfaVerification.NotEnrolled => "This factor is not enrolled for your account.",
         _ => "Wrong code. Check your authenticator app and try again.",
+    };
+
+    /// <summary>The same for a security key or passkey; the precise reason goes to the tenant logs only.</summary>
+    public static string WebAuthnRefused(MfaVerification verification) => verification switch
+    {
+        MfaVerification.Replayed => "This answer was already used. Try again.",
+        MfaVerification.Locked => "Too many failed attempts. This factor is locked for a while; try again later.",
+        MfaVerification.NotEnrolled => "This factor is not enrolled for your account.",
+        _ => "Your security key or device was not accepted. Try again with the one you registered.",
     };
 }

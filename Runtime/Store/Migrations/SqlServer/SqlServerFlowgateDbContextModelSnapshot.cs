@@ -817,6 +817,13 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("bit");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("int");
 
@@ -833,15 +840,30 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<string>("ProtectedSecret")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<byte[]>("PublicKey")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long?>("SignCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Transports")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("UserHandle")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -851,6 +873,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "CredentialId")
+                        .IsUnique()
+                        .HasFilter("[CredentialId] IS NOT NULL");
 
                     b.HasIndex("TenantId", "UserId");
 

@@ -803,6 +803,13 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
@@ -819,14 +826,29 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<string>("ProtectedSecret")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PublicKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("SignCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Transports")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserHandle")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -837,6 +859,9 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "CredentialId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "UserId");
 
