@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Sandbox;
@@ -26,6 +27,11 @@ public sealed class ActionFailureLogTests
         // The execution it links to holds the same error.
         var execution = await app.Services.CreateScope().ServiceProvider.GetRequiredService<ExecutionLog>().GetAsync(failure.Event.ExecutionId!, CancellationToken.None);
         Assert.Equal("action_error", execution.Results.Single().ErrorClass);
+        // The Management API serves the same details, found by type and time.
+        var http = await app.CreateManagementClientAsync(scope: "read:logs");
+        var logs = await http.GetFromJsonAsync<JsonElement[]>("/api/v2/logs?q=" + Uri.EscapeDataString($"type:actions_execution_failed AND date:[{DateTimeOffset.UtcNow.AddMinutes(-5):O} TO *]"));
+        Assert.Equal("action_error", logs!.Single().GetProperty("details").GetProperty("error_class").GetString());
+        Assert.Equal(failure.Event.ExecutionId, logs!.Single().GetProperty("details").GetProperty("actions").GetProperty("executions")[0].GetString());
     }
 
     [Fact]
