@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
@@ -35,7 +34,7 @@ internal sealed class LoginEvents(ExecutionRecorder recorder, CurrentTenant tena
         TenantUser? user = null, string? userName = null, string? clientId = null, string? clientName = null, string? executionId = null) =>
         recorder.Log(new TenantLogEvent
         {
-            Id = NewId(),
+            Id = TenantLogEvent.NewId(),
             TenantId = tenant.Id,
             Type = type,
             Date = DateTimeOffset.UtcNow,
@@ -48,9 +47,6 @@ internal sealed class LoginEvents(ExecutionRecorder recorder, CurrentTenant tena
             UserAgent = Truncate(context.Request.Headers.UserAgent.ToString(), 512),
             ExecutionId = executionId,
         });
-
-    // Sortable like Auth0's log ids: time first, then randomness so ids within one millisecond stay unique.
-    private static string NewId() => $"90{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
 
     private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
 }

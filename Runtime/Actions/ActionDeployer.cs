@@ -17,16 +17,31 @@ public sealed class ActionDeployer(
     CurrentTenant tenant,
     ActionService actions,
     IActionSandbox sandbox,
+    SavedTests.SavedTestSuite savedTests,
     TimeProvider clock,
     ILogger<ActionDeployer> logger)
 {
+    /// <summary>The error code of a deploy refused because saved tests fail.</summary>
+    public const string SavedTestsFailed = "saved_tests_failed";
+
     /// <summary>Deploys the draft. Refused, with the error, when the code does not parse or its dependencies cannot be installed and loaded.</summary>
-    public async Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, CancellationToken cancellationToken)
+    public Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, CancellationToken cancellationToken) =>
+        DeployAsync(actionId, deployedBy, force: false, cancellationToken);
+
+    /// <summary>
+    /// Deploys the draft once its saved tests pass; a failing test refuses the deploy (error code
+    /// <c>saved_tests_failed</c>) with each failing test's name and reason, unless <paramref name="force"/>.
+    /// </summary>
+    public async Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, bool force, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await actions.FindAsync(db, actionId, cancellationToken, tracking: true);
         if (actions.CheckSyntax(action.Code) is { } error)
             throw new OperationRejectedException(RejectionKind.Invalid, $"The draft cannot be deployed: SyntaxError: {error}");
+        if (!force && (await savedTests.RunAllAsync(actionId, cancellationToken)).Where(r => !r.Passed).ToList() is { Count: > 0 } failing)
+            throw new OperationRejectedException(RejectionKind.Invalid,
+                $"The draft cannot be deployed: {failing.Count} saved test(s) fail. " + string.Join(" ", failing.Select(f => $"'{f.Test.Name}': {f.Reason}")))
+            { ErrorCode = SavedTestsFailed };
         var version = await AddVersionAsync(db, action, action.Code, action.Runtime,
             VersionSnapshot.Dependencies(action.Dependencies), VersionSnapshot.Secrets(action.Secrets), null, deployedBy, cancellationToken);
         logger.LogInformation("Action {ActionId} deployed as version {Number}", actionId, version.Number);

@@ -24,6 +24,7 @@ public static class ActionsRegistration
         services.AddScoped<BindingService>();
         services.AddScoped<DeployedFlowLoader>();
         services.AddScoped<DraftRunner>();
+        services.AddScoped<SavedTests.SavedTestSuite>();
         return services;
     }
 }

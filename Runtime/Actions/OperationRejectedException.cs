@@ -5,5 +5,8 @@ public sealed class OperationRejectedException(RejectionKind kind, string messag
 {
     public RejectionKind Kind { get; } = kind;
 
+    /// <summary>A machine-readable reason (Auth0's <c>errorCode</c>), e.g. <c>saved_tests_failed</c>, when callers act on it.</summary>
+    public string? ErrorCode { get; init; }
+
     public static OperationRejectedException NotFound(string what, string id) => new(RejectionKind.NotFound, $"{what} not found: {id}");
 }

@@ -28,7 +28,12 @@ public sealed class ExecutionRecorder(ILogger<ExecutionRecorder> logger)
         {
             var record = ToRecord(request, result);
             if (_queue.Writer.TryWrite(new PendingExecution(record, null)))
+            {
+                // A failed Action also shows in the tenant log, whatever the trigger (Auth0's actions_execution_failed).
+                if (ActionFailureEvent.From(record) is { } failure)
+                    Log(failure);
                 return record.Id;
+            }
             logger.LogWarning("Execution {ExecutionId} of {Trigger} was not recorded: the write queue is full or closed", record.Id, request.TriggerId);
             return null;
         }

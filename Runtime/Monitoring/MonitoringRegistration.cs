@@ -15,6 +15,7 @@ public static class MonitoringRegistration
         services.AddHostedService<ExecutionLogWriter>();
         services.AddScoped<ExecutionLog>();
         services.AddScoped<TenantLog>();
+        services.AddScoped<ActionMetrics>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Flowgate.Runtime.Tenancy;
 
 namespace Flowgate.Runtime.Monitoring;
@@ -19,4 +20,7 @@ public sealed class TenantLogEvent : ITenantScoped
     /// <summary>The trigger execution this event links to, if a flow ran.</summary>
     public string? ExecutionId { get; init; }
     public string DetailsJson { get; init; } = "{}";
+
+    /// <summary>A new id, sortable like Auth0's log ids: time first, then randomness so ids within one millisecond stay unique.</summary>
+    public static string NewId() => $"90{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
 }

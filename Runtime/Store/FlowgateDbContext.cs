@@ -26,6 +26,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<ActionVersion> ActionVersions => Set<ActionVersion>();
     public DbSet<ActionSecret> ActionSecrets => Set<ActionSecret>();
     public DbSet<ActionDependency> ActionDependencies => Set<ActionDependency>();
+    public DbSet<Actions.SavedTests.SavedTest> SavedTests => Set<Actions.SavedTests.SavedTest>();
     public DbSet<TriggerBinding> TriggerBindings => Set<TriggerBinding>();
     public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
     public DbSet<ExecutionActionResult> ExecutionResults => Set<ExecutionActionResult>();

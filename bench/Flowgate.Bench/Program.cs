@@ -4,8 +4,14 @@ using Flowgate.Runtime.Sandbox.Worker;
 
 // Measures the seeds' post-login Actions in Flowgate (in-process and through a worker, warm and
 // cold), Jint and Node's vm module, all in one run. `--quick` cuts the iteration counts.
+// `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
+if (args.Contains("logs"))
+{
+    await LogQueryBench.RunAsync(100_000, quick ? 10 : 50);
+    return;
+}
 var root = FindRepositoryRoot();
 var workerDll = new[] { "Release", "Debug" }
     .Select(c => Path.Combine(root, "Dashboard", "bin", c, "net10.0", "Flowgate.Dashboard.dll"))

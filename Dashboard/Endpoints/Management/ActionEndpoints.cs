@@ -79,9 +79,10 @@ internal static class ActionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> DeployAsync(string id, ActionDeployer deployer, ActionService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    // The Action's saved tests run first; ?force=true deploys although some fail (Flowgate's addition to Auth0's endpoint).
+    private static async Task<IResult> DeployAsync(string id, bool? force, ActionDeployer deployer, ActionService service, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var version = await deployer.DeployAsync(id, Actor(user), cancellationToken);
+        var version = await deployer.DeployAsync(id, Actor(user), force ?? false, cancellationToken);
         return TypedResults.Accepted($"/api/v2/actions/actions/{id}/versions/{version.Id}", ActionJson.Version(version, await service.GetAsync(id, cancellationToken)));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Flowgate.Runtime.Monitoring;
 
 namespace Flowgate.Dashboard.Endpoints.Management;
@@ -36,7 +37,15 @@ internal static class LogEndpoints
         user_agent = e.UserAgent,
         user_id = e.UserId,
         user_name = e.UserName,
-        // Where Auth0 links a log event to the Actions that ran: details.actions.executions.
-        details = e.ExecutionId is null ? new { } : (object)new { actions = new { executions = new[] { e.ExecutionId } } },
+        details = Details(e),
     };
+
+    // The event's own details (e.g. error_class of a failed Action), plus where Auth0 links it to the Actions that ran: actions.executions.
+    private static JsonObject Details(TenantLogEvent e)
+    {
+        var details = JsonNode.Parse(e.DetailsJson) as JsonObject ?? [];
+        if (e.ExecutionId is not null)
+            details["actions"] = new JsonObject { ["executions"] = new JsonArray(e.ExecutionId) };
+        return details;
+    }
 }

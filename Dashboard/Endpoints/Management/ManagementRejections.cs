@@ -19,7 +19,7 @@ internal sealed class ManagementRejections : IEndpointFilter
                 RejectionKind.Conflict => 409,
                 _ => 400,
             };
-            return ManagementError.Result(status, e.Message);
+            return ManagementError.Result(status, e.Message, e.ErrorCode);
         }
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class Editor
     [Inject] private Flowgate.Runtime.Monitoring.ExecutionLog Executions { get; set; } = default!;
     [Inject] private ActionDeployer Deployer { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<Editor> Logger { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
@@ -169,7 +170,8 @@ public sealed partial class Editor
         _busy = true;
         try
         {
-            var version = await Deployer.DeployAsync(_action!.Id, await ActorAsync(), CancellationToken.None);
+            if (await DeployGate.DeployAsync(Deployer, Dialogs, _action!.Id, await ActorAsync()) is not { } version)
+                return;
             Snackbar.Add($"Deployed as version {version.Number}.", Severity.Success);
             await ReloadAsync();
         }

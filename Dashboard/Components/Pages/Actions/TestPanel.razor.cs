@@ -14,6 +14,7 @@ public sealed partial class TestPanel
     private string? _failure;
     private ActionTestOutcome? _outcome;
     private bool _running;
+    private bool _savedTests;
 
     /// <summary>The Action whose draft runs.</summary>
     [Parameter, EditorRequired] public string ActionId { get; set; } = "";
@@ -37,6 +38,8 @@ public sealed partial class TestPanel
     protected override void OnInitialized()
     {
         _runner = Services.GetService<IActionTestRunner>();
+        // Saved tests need the Action store; a host without it shows the panel alone.
+        _savedTests = Services.GetService<Flowgate.Runtime.Actions.SavedTests.SavedTestSuite>() is not null;
         _eventJson = InitialEventJson ?? Trigger.SampleEventJson;
     }
 

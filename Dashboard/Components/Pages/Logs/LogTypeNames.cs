@@ -1,3 +1,5 @@
+using Flowgate.Runtime.Monitoring;
+
 namespace Flowgate.Dashboard.Components.Pages.Logs;
 
 /// <summary>Auth0's names for the log event types Flowgate writes.</summary>
@@ -10,9 +12,13 @@ internal static class LogTypeNames
         ("scp", "Success Change Password"), ("fcp", "Failed Change Password"), ("seccft", "Success Exchange (Client Credentials)"),
         ("feccft", "Failed Exchange (Client Credentials)"), ("gd_auth_succeed", "MFA Authentication Success"),
         ("gd_auth_failed", "MFA Authentication Failed"), ("gd_enrollment_complete", "MFA Enrollment Complete"),
+        ("actions_execution_failed", "Action Execution Failed"),
     ];
 
     public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
+
+    /// <summary>The failed Action's <c>error_class</c> (details.error_class), for Action failure events.</summary>
+    public static string? ErrorClass(TenantLogEvent logEvent) => ActionFailureEvent.ErrorClassOf(logEvent);
 
     public static bool IsFailure(string code) =>
         code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal);

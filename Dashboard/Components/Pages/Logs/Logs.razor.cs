@@ -7,8 +7,8 @@ namespace Flowgate.Dashboard.Components.Pages.Logs;
 
 public partial class Logs : IDisposable
 {
-    // Live tail: the first page is read again at this pace while the switch is on (events are written within about a second).
-    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(2);
+    // Live tail: the first page is read again at this pace while the switch is on (events are written as they happen, so one shows within a second or so).
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
     private Timer? _liveTimer;
     private bool _live;
     private MudTable<TenantLogEvent>? _table;

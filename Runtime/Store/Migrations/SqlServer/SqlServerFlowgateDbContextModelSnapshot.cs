@@ -213,6 +213,50 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.ToTable("ActionVersions");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Actions.SavedTests.SavedTest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ExpectedJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ActionSavedTests", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Admin.AdminAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -1243,6 +1287,15 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Actions.ActionVersion", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Actions.ActionDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Actions.SavedTests.SavedTest", b =>
                 {
                     b.HasOne("Flowgate.Runtime.Actions.ActionDefinition", null)
                         .WithMany()

@@ -204,6 +204,50 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.ToTable("ActionVersions");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Actions.SavedTests.SavedTest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ActionSavedTests", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Admin.AdminAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -1220,6 +1264,15 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Actions.ActionVersion", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Actions.ActionDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Actions.SavedTests.SavedTest", b =>
                 {
                     b.HasOne("Flowgate.Runtime.Actions.ActionDefinition", null)
                         .WithMany()
