@@ -40,6 +40,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
+        builder.Services.AddScoped<Mfa.PhoneMessages>();
         return builder;
     }
 }

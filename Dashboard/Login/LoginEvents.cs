@@ -23,6 +23,8 @@ internal static class LogTypes
     public const string MfaPassed = "gd_auth_succeed";
     public const string MfaFailed = "gd_auth_failed";
     public const string MfaEnrolled = "gd_enrollment_complete";
+    public const string MfaSmsSent = "gd_send_sms";
+    public const string MfaSmsFailed = "gd_send_sms_failure";
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Runtime.Mfa;
 
-/// <summary>Multi-factor authentication: factor storage, TOTP and recovery codes.</summary>
+/// <summary>Multi-factor authentication: factor storage, TOTP, phone codes, recovery codes and the tenant's enabled factors.</summary>
 public static class MfaRegistration
 {
     public static IServiceCollection AddMfa(this IServiceCollection services)
@@ -10,6 +10,8 @@ public static class MfaRegistration
         services.AddSingleton<MfaSecrets>();
         services.AddScoped<MfaVerifier>();
         services.AddScoped<MfaEnrollments>();
+        services.AddScoped<PhoneCodes>();
+        services.AddScoped<MfaSettings>();
         return services;
     }
 }

@@ -81,7 +81,8 @@ public sealed class MfaVerifier(
         return code;
     }
 
-    private MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
+    /// <summary>Counts a wrong code toward the factor's lock; returns <see cref="MfaVerification.Locked"/> when it locks.</summary>
+    internal MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
     {
         factor.FailedAttempts++;
         logger.LogInformation("Wrong {FactorType} code for user {UserId} ({Verification}, attempt {Attempt})", factor.Type, factor.UserId, verification, factor.FailedAttempts);
@@ -94,8 +95,8 @@ public sealed class MfaVerifier(
         return MfaVerification.Locked;
     }
 
-    // Two requests with the same code race here: the step (a concurrency token) or the spent code row lets one win.
-    private static async Task<MfaVerification> SaveAsync(FlowgateDbContext db, MfaVerification verification, CancellationToken cancellationToken)
+    // Two requests with the same code race here: the step or the code hash (concurrency tokens) lets one win.
+    internal static async Task<MfaVerification> SaveAsync(FlowgateDbContext db, MfaVerification verification, CancellationToken cancellationToken)
     {
         try
         {

@@ -10,10 +10,12 @@ internal static class LogTypeNames
         ("scp", "Success Change Password"), ("fcp", "Failed Change Password"), ("seccft", "Success Exchange (Client Credentials)"),
         ("feccft", "Failed Exchange (Client Credentials)"), ("gd_auth_succeed", "MFA Authentication Success"),
         ("gd_auth_failed", "MFA Authentication Failed"), ("gd_enrollment_complete", "MFA Enrollment Complete"),
+        ("gd_send_sms", "MFA SMS Sent"), ("gd_send_sms_failure", "MFA SMS Failed"),
     ];
 
     public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
 
     public static bool IsFailure(string code) =>
-        code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal);
+        code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal)
+        || code.EndsWith("_failure", StringComparison.Ordinal);
 }
