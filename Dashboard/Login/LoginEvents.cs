@@ -25,6 +25,7 @@ internal static class LogTypes
     public const string MfaEnrolled = "gd_enrollment_complete";
     public const string MfaSmsSent = "gd_send_sms";
     public const string MfaSmsFailed = "gd_send_sms_failure";
+    public const string MfaUnenrolled = "gd_unenroll";
 }
 
 /// <summary>

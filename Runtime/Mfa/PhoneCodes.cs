@@ -78,6 +78,8 @@ public sealed partial class PhoneCodes(
             return await MfaVerifier.SaveAsync(db, verifier.Fail(phone, MfaVerification.Wrong, now), cancellationToken);
         phone.CodeHash = null;
         phone.CodeExpiresAt = null;
+        // The cool-down stops floods of unused codes; once one is used, the next login may have one at once.
+        phone.CodeSentAt = null;
         phone.Confirmed = true;
         phone.FailedAttempts = 0;
         phone.LastAuthAt = now;

@@ -10,7 +10,7 @@ internal static class LogTypeNames
         ("scp", "Success Change Password"), ("fcp", "Failed Change Password"), ("seccft", "Success Exchange (Client Credentials)"),
         ("feccft", "Failed Exchange (Client Credentials)"), ("gd_auth_succeed", "MFA Authentication Success"),
         ("gd_auth_failed", "MFA Authentication Failed"), ("gd_enrollment_complete", "MFA Enrollment Complete"),
-        ("gd_send_sms", "MFA SMS Sent"), ("gd_send_sms_failure", "MFA SMS Failed"),
+        ("gd_send_sms", "MFA SMS Sent"), ("gd_send_sms_failure", "MFA SMS Failed"), ("gd_unenroll", "MFA Unenrolled"),
     ];
 
     public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
