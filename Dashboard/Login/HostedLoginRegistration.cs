@@ -45,6 +45,7 @@ internal static class HostedLoginRegistration
             .Validate(o => string.IsNullOrEmpty(o.RpId) || Uri.CheckHostName(o.RpId) == UriHostNameType.Dns, "WebAuthn:RpId must be a domain name (no scheme, port or IP address).")
             .ValidateOnStart();
         builder.Services.AddSingleton<Mfa.RelyingParties>();
+        builder.Services.AddScoped<Mfa.PhoneMessages>();
         return builder;
     }
 }

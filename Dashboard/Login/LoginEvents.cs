@@ -22,6 +22,9 @@ internal static class LogTypes
     public const string MfaPassed = "gd_auth_succeed";
     public const string MfaFailed = "gd_auth_failed";
     public const string MfaEnrolled = "gd_enrollment_complete";
+    public const string MfaSmsSent = "gd_send_sms";
+    public const string MfaSmsFailed = "gd_send_sms_failure";
+    public const string MfaUnenrolled = "gd_unenroll";
 }
 
 /// <summary>

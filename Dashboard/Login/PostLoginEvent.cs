@@ -38,11 +38,18 @@ internal static class PostLoginEvent
         };
         // Always present, as in the trigger's sample event, so `enrolledFactors.some(...)` needs no guard.
         var eventUser = root["user"]!.AsObject();
-        eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(type => (JsonNode)new JsonObject { ["type"] = type })]);
-        // Auth0's legacy list of MFA providers: an authenticator app shows as google-authenticator.
-        eventUser["multifactor"] = enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Otp) ? new JsonArray("google-authenticator") : new JsonArray();
+        eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(Factor)]);
+        // Auth0's legacy list of MFA providers: an authenticator app shows as google-authenticator, a phone as guardian.
+        eventUser["multifactor"] = new JsonArray([..
+            enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Otp) ? [(JsonNode)"google-authenticator"] : Array.Empty<JsonNode>(),
+            .. enrolledFactors.Contains(Runtime.Mfa.MfaEnrollment.Phone) ? [(JsonNode)"guardian"] : Array.Empty<JsonNode>()]);
         if (audience is not null)
             root["resource_server"] = new JsonObject { ["identifier"] = audience };
         return root.ToJsonString();
     }
+
+    // A phone says how it receives codes, as Auth0's factor selector does; the number itself stays out of the event.
+    private static JsonNode Factor(string type) => type == Runtime.Mfa.MfaEnrollment.Phone
+        ? new JsonObject { ["type"] = type, ["options"] = new JsonObject { ["preferredMethod"] = "sms" } }
+        : new JsonObject { ["type"] = type };
 }

@@ -23,6 +23,9 @@ public sealed class MfaEnrollment : ITenantScoped
 
     public static bool IsWebAuthn(string type) => type is WebAuthnRoaming or WebAuthnPlatform;
 
+    /// <summary>A phone that receives codes by SMS (Auth0's <c>phone</c> factor).</summary>
+    public const string Phone = "phone";
+
     public required string Id { get; init; }
     public string TenantId { get; set; } = Tenant.DefaultId;
     public required string UserId { get; init; }
@@ -32,13 +35,16 @@ public sealed class MfaEnrollment : ITenantScoped
     /// <summary>False until the user proved the factor works (typed a first code).</summary>
     public bool Confirmed { get; set; }
 
-    /// <summary>The TOTP key, protected by Data Protection.</summary>
+    /// <summary>The TOTP key, or the phone number (E.164), protected by Data Protection.</summary>
     public string? ProtectedSecret { get; set; }
 
     /// <summary>The last TOTP time step accepted: a code of that step or earlier is a replay.</summary>
     public long? LastTimeStep { get; set; }
 
-    /// <summary>SHA-256 of the recovery code (it has 120 random bits, so a fast hash is enough).</summary>
+    /// <summary>
+    /// SHA-256 of the recovery code (it has 120 random bits, so a fast hash is enough), or of the phone code
+    /// last sent, salted with the enrolment id (it lives <see cref="PhoneCodes.Lifetime"/> and is used once).
+    /// </summary>
     public string? CodeHash { get; set; }
 
     /// <summary>WebAuthn: the credential id, base64url (how the browser names it back).</summary>
@@ -58,6 +64,12 @@ public sealed class MfaEnrollment : ITenantScoped
 
     /// <summary>WebAuthn: the user handle given to the authenticator (base64url); a passkey returns it to name the user.</summary>
     public string? UserHandle { get; set; }
+
+    /// <summary>When the phone code last sent stops being accepted.</summary>
+    public DateTimeOffset? CodeExpiresAt { get; set; }
+
+    /// <summary>When a phone code was last sent: a resend waits <see cref="PhoneCodes.ResendCooldown"/>.</summary>
+    public DateTimeOffset? CodeSentAt { get; set; }
 
     public int FailedAttempts { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Runtime.Mfa;
 
-/// <summary>Multi-factor authentication: factor storage, TOTP, recovery codes and WebAuthn credentials.</summary>
+/// <summary>Multi-factor authentication: factor storage, TOTP, phone codes, recovery codes, WebAuthn credentials and the tenant's enabled factors.</summary>
 public static class MfaRegistration
 {
     public static IServiceCollection AddMfa(this IServiceCollection services)
@@ -13,6 +13,8 @@ public static class MfaRegistration
         services.AddMemoryCache();
         services.AddSingleton<WebAuthn.WebAuthnChallenges>();
         services.AddScoped<WebAuthn.WebAuthnCredentials>();
+        services.AddScoped<PhoneCodes>();
+        services.AddScoped<MfaSettings>();
         return services;
     }
 }

@@ -19,6 +19,11 @@ public sealed class MfaSecrets(IDataProtectionProvider provider)
 
     public byte[] Unprotect(string protectedKey) => Convert.FromBase64String(_protector.Unprotect(protectedKey));
 
+    /// <summary>Protects text that is not a key but still must not sit in the clear (a phone number).</summary>
+    public string ProtectText(string text) => Protect(Encoding.UTF8.GetBytes(text));
+
+    public string UnprotectText(string protectedText) => Encoding.UTF8.GetString(Unprotect(protectedText));
+
     public static string NewRecoveryCode() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", RecoveryCodeLength);
 
     /// <summary>The stored form of a recovery code; what the user typed is normalised first (case, spaces, dashes).</summary>

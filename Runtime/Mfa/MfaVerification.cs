@@ -10,4 +10,6 @@ public enum MfaVerification
     /// <summary>Too many wrong codes; the factor refuses everything until the lock ends.</summary>
     Locked,
     NotEnrolled,
+    /// <summary>The phone code is older than its lifetime, or none was sent: a new one must be sent.</summary>
+    Expired,
 }

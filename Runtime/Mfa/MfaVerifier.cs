@@ -81,6 +81,7 @@ public sealed class MfaVerifier(
         return code;
     }
 
+    /// <summary>Counts a wrong code toward the factor's lock; returns <see cref="MfaVerification.Locked"/> when it locks.</summary>
     internal MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
     {
         factor.FailedAttempts++;
@@ -94,7 +95,7 @@ public sealed class MfaVerifier(
         return MfaVerification.Locked;
     }
 
-    // Two requests with the same code race here: the step (a concurrency token) or the spent code row lets one win.
+    // Two requests with the same answer race here: the step, the sign count or the code hash (concurrency tokens) lets one win.
     internal static async Task<MfaVerification> SaveAsync(FlowgateDbContext db, MfaVerification verification, CancellationToken cancellationToken)
     {
         try

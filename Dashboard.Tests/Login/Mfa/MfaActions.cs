@@ -49,4 +49,28 @@ internal static class MfaActions
           api.authentication.challengeWith({ type: 'otp' });
         };
         """;
+
+    /// <summary>Enrol a phone once, be challenged by SMS after.</summary>
+    public const string EnrolThenChallengePhone = """
+        exports.onExecutePostLogin = async (event, api) => {
+          if (event.user.enrolledFactors.some(f => f.type === 'phone')) {
+            api.authentication.challengeWith({ type: 'phone' });
+          } else {
+            api.authentication.enrollWith({ type: 'phone' });
+          }
+        };
+        """;
+
+    public const string ChallengeWithAny = """
+        exports.onExecutePostLogin = async (event, api) => {
+          api.authentication.challengeWithAny([{ type: 'otp' }, { type: 'phone' }, { type: 'webauthn-roaming' }]);
+        };
+        """;
+
+    /// <summary>An SMS provider stand-in: what it would send is printed, for the test to read from the execution.</summary>
+    public const string PrintPhoneMessage = """
+        exports.onExecuteSendPhoneMessage = async (event, api) => {
+          console.log(JSON.stringify(event.message_options));
+        };
+        """;
 }

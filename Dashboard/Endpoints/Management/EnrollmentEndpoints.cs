@@ -25,13 +25,13 @@ internal static class EnrollmentEndpoints
             return ManagementError.Result(404, "The user does not exist.", "inexistent_user");
         // Auth0 lists the authenticators; the recovery code is not an enrolment of its own there.
         var list = (await enrollments.ListAsync(id, cancellationToken))
-            .Where(e => e.Type == MfaEnrollment.Otp)
+            .Where(e => e.Type is MfaEnrollment.Otp or MfaEnrollment.Phone)
             .Select(e => new
             {
                 id = e.Id,
                 status = e.Confirmed ? "confirmed" : "pending",
-                type = "authenticator",
-                auth_method = "authenticator",
+                type = e.Type == MfaEnrollment.Phone ? "sms" : "authenticator",
+                auth_method = e.Type == MfaEnrollment.Phone ? "sms" : "authenticator",
                 enrolled_at = e.CreatedAt,
                 last_auth = e.LastAuthAt,
             });

@@ -15,24 +15,20 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// hosted pages enrol or challenge, then resumes.
 /// </summary>
 internal sealed class LoginMfa(
-    MfaEnrollments enrollments, FlowExecutor executor, RememberedBrowser remembered, SuspendedLogins suspended,
+    MfaEnrollments enrollments, MfaSettings settings, FlowExecutor executor, RememberedBrowser remembered, SuspendedLogins suspended,
     PostLoginFlow postLogin, UserManager<TenantUser> users, TimeProvider clock)
 {
-    // Auth0's providers that mean "a factor of the tenant's": the authenticator app, or a WebAuthn credential the user has. Duo is not offered.
+    // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
     private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
-
-    /// <summary>The factors an Action can enrol (and challenge by themselves) here.</summary>
-    private static readonly string[] Enrollable = [MfaEnrollment.Otp, MfaEnrollment.WebAuthnRoaming, MfaEnrollment.WebAuthnPlatform];
-
-    // multifactor.enable's factor: the authenticator app if there is one (the new users' default), else the first WebAuthn credential.
-    private static MfaEnrollment? DefaultFactor(IEnumerable<MfaEnrollment> factors) =>
-        factors.Where(f => f.Confirmed && Enrollable.Contains(f.Type)).OrderBy(f => f.Type != MfaEnrollment.Otp).ThenBy(f => f.CreatedAt).FirstOrDefault();
 
     /// <summary>Decides the step the flow's result calls for; a challenge already passed in this login is not asked again.</summary>
     public async Task<MfaDecision> DecideAsync(HttpContext context, FlowExecutionResult flow, TenantUser user, bool done)
     {
         var factors = await enrollments.ListAsync(user.Id, context.RequestAborted);
-        var usable = factors.Where(f => f.Confirmed).Select(f => f.Type).ToHashSet();
+        var enabled = await settings.EnabledAsync(context.RequestAborted);
+        // What the user can be challenged with: enrolled, enabled for the tenant, with a page to do it on.
+        var usable = factors.Where(f => f.Confirmed && enabled.Contains(f.Type) && FactorPages.Has(MfaPromptKind.Challenge, f.Type))
+            .Select(f => f.Type).Distinct().ToList();
         while (flow is { Status: FlowStatus.Suspended, Outcome.Factors: { } requirement, Suspension: { } suspension })
         {
             if (done)
@@ -43,32 +39,48 @@ internal sealed class LoginMfa(
             }
             var selection = FactorSelection.Read(requirement);
             if (selection.Enroll)
-            {
-                // A factor the user already has is challenged, not enrolled again: a second one would be a way around it.
-                var type = selection.Types.FirstOrDefault(Enrollable.Contains);
-                return type is null
-                    ? new MfaDecision(flow, Denial: $"The login flow asked to enrol a factor that is not available ({string.Join(", ", selection.Types)}); {string.Join(", ", Enrollable)} are.")
-                    : new MfaDecision(flow, new MfaPrompt(usable.Contains(type) ? MfaPromptKind.Challenge : MfaPromptKind.Enroll, false, type));
-            }
-            // The first usable factor in the Action's order is the default; the recovery code is offered on the authenticator-app page.
-            if (selection.Types.Where(Enrollable.Contains).FirstOrDefault(usable.Contains) is { } challenged)
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, challenged));
-            if (selection.Types.Any(usable.Contains))
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false));
-            // Not-enrolled factors are ignored; with none left the login fails, unless multifactor.enable also allows enrolling one.
-            if (!usable.Contains(MfaEnrollment.Otp) && OtpProviders.Contains(flow.Outcome.MultifactorProvider) && selection.Types.Contains(MfaEnrollment.Otp))
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false));
+                return Enrol(flow, selection, enabled, usable);
+            var challenge = selection.Types.Where(usable.Contains).ToList();
+            if (challenge.Count > 0)
+                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, challenge, selection.Any));
+            // Disabled and not-enrolled factors are ignored; with none left the login fails, unless multifactor.enable also allows enrolling one.
+            if (!usable.Contains(MfaEnrollment.Otp) && OtpProviders.Contains(flow.Outcome.MultifactorProvider)
+                && selection.Types.Contains(MfaEnrollment.Otp) && enabled.Contains(MfaEnrollment.Otp))
+                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, [MfaEnrollment.Otp]));
             return new MfaDecision(flow, Denial: $"Multi-factor authentication is required, but the user has none of the factors the login flow accepts ({string.Join(", ", selection.Types)}).");
         }
         if (done || flow.Status != FlowStatus.Completed || flow.Outcome.MultifactorProvider is not { } provider || provider == "none")
             return new MfaDecision(flow);
         if (!OtpProviders.Contains(provider))
             return new MfaDecision(flow, Denial: $"The multi-factor provider '{provider}' is not available.");
+        bool Allowed(string type) => provider != "google-authenticator" || type == MfaEnrollment.Otp;
         var allow = flow.Outcome.AllowRememberBrowser;
-        var factor = DefaultFactor(factors);
-        if (factor is not null && allow && remembered.IsRemembered(context, user.Id, factor.Id))
-            return new MfaDecision(flow);
-        return new MfaDecision(flow, new MfaPrompt(factor is null ? MfaPromptKind.Enroll : MfaPromptKind.Challenge, allow, factor?.Type ?? MfaEnrollment.Otp));
+        var challengeable = usable.Where(t => t != MfaEnrollment.RecoveryCode && Allowed(t)).ToList();
+        if (challengeable.Count > 0)
+            return allow && factors.Any(f => f.Confirmed && challengeable.Contains(f.Type) && remembered.IsRemembered(context, user.Id, f.Id))
+                ? new MfaDecision(flow)
+                : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, allow, challengeable));
+        var enrollable = enabled.Where(t => FactorPages.Has(MfaPromptKind.Enroll, t) && Allowed(t)).ToList();
+        return enrollable.Count > 0
+            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, allow, enrollable))
+            : new MfaDecision(flow, Denial: "Multi-factor authentication is required, but no factor the user could enrol is enabled for this tenant.");
+    }
+
+    // enrollWith / enrollWithAny: the enabled factors with an enrolment page; a user who has them all is challenged instead.
+    private static MfaDecision Enrol(FlowExecutionResult flow, FactorSelection selection, IReadOnlyList<string> enabled, IReadOnlyList<string> usable)
+    {
+        var offered = selection.Types.Where(t => enabled.Contains(t) && FactorPages.Has(MfaPromptKind.Enroll, t)).ToList();
+        if (offered.Count == 0)
+        {
+            var disabled = selection.Types.Where(t => MfaFactorType.All.Any(f => f.Type == t) && !enabled.Contains(t)).ToList();
+            return new MfaDecision(flow, Denial: disabled.Count > 0
+                ? $"The login flow asked to enrol a factor that is not enabled for this tenant ({string.Join(", ", disabled)}). An administrator can enable it under Settings, Multi-factor Auth."
+                : $"The login flow asked to enrol a factor that is not available ({string.Join(", ", selection.Types)}); only {string.Join(", ", enabled.Where(t => FactorPages.Has(MfaPromptKind.Enroll, t)))} can be enrolled.");
+        }
+        var missing = offered.Where(t => !usable.Contains(t)).ToList();
+        return missing.Count == 0
+            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, offered, selection.Any))
+            : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, missing, selection.Any));
     }
 
     /// <summary>The parked login waiting for a factor, if it is this session user's.</summary>
@@ -86,7 +98,8 @@ internal sealed class LoginMfa(
     /// </summary>
     public async Task<string> CompleteAsync(HttpContext context, string state, SuspendedLogin login, TenantUser user, bool rememberBrowser)
     {
-        if (rememberBrowser && login.Mfa!.AllowRememberBrowser && DefaultFactor(await enrollments.ListAsync(user.Id, context.RequestAborted)) is { } factor)
+        if (rememberBrowser && login.Mfa!.AllowRememberBrowser
+            && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } factor)
             remembered.Remember(context, user.Id, factor.Id);
         login = login with { Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)

@@ -15,6 +15,8 @@ internal sealed class MfaEnrollmentConfiguration : IEntityTypeConfiguration<MfaE
         builder.Property(e => e.CodeHash).HasMaxLength(64);
         // Accepting a TOTP step is a compare-and-set: a concurrent request with the same code loses.
         builder.Property(e => e.LastTimeStep).IsConcurrencyToken();
+        // A phone code is spent by clearing its hash: of two requests with the same code, one wins.
+        builder.Property(e => e.CodeHash).IsConcurrencyToken();
         builder.HasIndex(e => new { e.TenantId, e.UserId });
         // A passkey login finds its credential by id; 450 characters of base64url keep the index within SQL Server's key size.
         builder.Property(e => e.CredentialId).HasMaxLength(450);

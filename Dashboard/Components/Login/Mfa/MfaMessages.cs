@@ -7,8 +7,12 @@ internal static class MfaMessages
 {
     public const string Expired = "This login step expired or belongs to another session. Go back to the application and log in again.";
 
-    public static string Refused(MfaVerification verification) => verification switch
+    public const string NotSent = "We could not send the text message. Try again later.";
+
+    public static string Refused(MfaVerification verification, string factor = MfaEnrollment.Otp) => verification switch
     {
+        MfaVerification.Wrong when factor == MfaEnrollment.Phone => "Wrong code. Check the text message and try again.",
+        MfaVerification.Expired => "This code expired or was already used. Send a new one.",
         MfaVerification.Replayed => "This code was already used. Wait for the next one and try again.",
         MfaVerification.Locked => "Too many wrong codes. This factor is locked for a while; try again later.",
         MfaVerification.NotEnrolled => "This factor is not enrolled for your account.",
@@ -22,5 +26,15 @@ internal static class MfaMessages
         MfaVerification.Locked => "Too many failed attempts. This factor is locked for a while; try again later.",
         MfaVerification.NotEnrolled => "This factor is not enrolled for your account.",
         _ => "Your security key or device was not accepted. Try again with the one you registered.",
+    };
+
+    /// <summary>Why no new phone code went out.</summary>
+    public static string NotIssued(PhoneCodeIssue issue) => issue.Status switch
+    {
+        PhoneCodeStatus.CoolingDown => $"A code was sent moments ago. Wait {Math.Ceiling(issue.Wait.TotalSeconds)} seconds before asking for another.",
+        PhoneCodeStatus.Locked => Refused(MfaVerification.Locked),
+        PhoneCodeStatus.InvalidNumber => "Enter the number in international format: + and the country code, e.g. +14155550123.",
+        PhoneCodeStatus.AlreadyEnrolled => "A phone is already enrolled for your account.",
+        _ => Refused(MfaVerification.NotEnrolled),
     };
 }

@@ -13,6 +13,7 @@ internal static class LogTypeNames
         ("feccft", "Failed Exchange (Client Credentials)"), ("gd_auth_succeed", "MFA Authentication Success"),
         ("gd_auth_failed", "MFA Authentication Failed"), ("gd_enrollment_complete", "MFA Enrollment Complete"),
         ("actions_execution_failed", "Action Execution Failed"),
+        ("gd_send_sms", "MFA SMS Sent"), ("gd_send_sms_failure", "MFA SMS Failed"), ("gd_unenroll", "MFA Unenrolled"),
     ];
 
     public static string Label(string code) => All.FirstOrDefault(t => t.Code == code).Label ?? code;
@@ -21,5 +22,6 @@ internal static class LogTypeNames
     public static string? ErrorClass(TenantLogEvent logEvent) => ActionFailureEvent.ErrorClassOf(logEvent);
 
     public static bool IsFailure(string code) =>
-        code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal);
+        code.StartsWith('f') || code.StartsWith("limit", StringComparison.Ordinal) || code.EndsWith("_failed", StringComparison.Ordinal)
+        || code.EndsWith("_failure", StringComparison.Ordinal);
 }

@@ -851,9 +851,16 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("CodeHash")
+                        .IsConcurrencyToken()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("CodeSentAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("Confirmed")
                         .HasColumnType("bit");

@@ -837,9 +837,16 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CodeHash")
+                        .IsConcurrencyToken()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CodeSentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Confirmed")
                         .HasColumnType("INTEGER");
