@@ -84,10 +84,10 @@ function makeTokens(event) {
   const requireSecret = options => {
     if (!options || typeof options.secret !== 'string' || options.secret.length === 0) throw new TypeError('A non-empty secret is required');
   };
+  const request = event.request || {};
   return {
     encode(options) {
       requireSecret(options);
-      const request = event.request || {};
       const now = Math.floor(Date.now() / 1000);
       const claims = Object.assign({ iat: now, iss: request.hostname, sub: event.user && event.user.user_id, exp: now + (options.expiresInSeconds === undefined ? 900 : options.expiresInSeconds), ip: request.ip }, options.payload || {});
       const unsigned = segment({ alg: 'HS256', typ: 'JWT' }) + '.' + segment(claims);
@@ -95,7 +95,6 @@ function makeTokens(event) {
     },
     validate(options) {
       requireSecret(options);
-      const request = event.request || {};
       const name = options.tokenParameterName || 'session_token';
       const query = request.query || {}, body = request.body || {};
       const token = query[name] !== undefined ? query[name] : body[name];
@@ -117,7 +116,7 @@ function makeTokens(event) {
   };
 }
 
-function makeContext(state, event, transaction, handlerName) {
+function makeContext(state, event, transactionMetadata, handlerName) {
   return {
     isContinue: handlerName.startsWith('onContinue'),
     redirected: false,
@@ -133,7 +132,6 @@ function makeContext(state, event, transaction, handlerName) {
       return !(Array.isArray(tx.prompt) && tx.prompt.includes('none')) && !NO_REDIRECT_PROTOCOLS.includes(tx.protocol);
     },
     setTransactionMetadata(key, value) {
-      const transactionMetadata = transaction.metadata(event);
       if (!transactionMetadata) throw new Error('This transaction has no metadata');
       if (typeof key !== 'string' || key.length === 0 || key.length > TRANSACTION_LIMITS.key) throw new TypeError('Transaction metadata keys are strings of 1 to 64 characters');
       if (value === null) { delete transactionMetadata[key]; return; }
@@ -208,59 +206,23 @@ function finish(state, error) {
   if (current === state) current = null;
 }
 
-// `transaction.metadata` is the one part of the event an Action writes (through the api): the event
-// shows it through a read-only view. Reading it materializes event.transaction when that is lazy.
-function transactionHolder() {
-  let metadata = null;
-  return {
-    metadata: event => (event.transaction, metadata),
-    freeze(value) {
-      if (value === null || typeof value !== 'object') return deepFreeze(value);
-      metadata = Object.assign({}, value.metadata);
-      const view = value.metadata = readOnlyView(metadata);
-      return deepFreeze(value, view);
-    },
-  };
-}
-
-function eagerEvent(eventJson, secretsJson, transaction) {
-  const raw = JSON.parse(eventJson);
-  raw.secrets = JSON.parse(secretsJson);
-  if (raw.transaction !== undefined) raw.transaction = transaction.freeze(raw.transaction);
-  return deepFreeze(raw);
-}
-
-// Each member is parsed and deep-frozen the first time the Action reads it (see EventIndex.cs):
-// the event still looks and behaves like a frozen plain object, and a member keeps its identity.
-function lazyEvent(eventJson, index, secretsJson, transaction) {
-  const event = {};
-  const define = (key, text) => {
-    let value, parsed = false;
-    Object.defineProperty(event, key, {
-      enumerable: true, configurable: true,
-      get() {
-        if (!parsed) { value = key === 'transaction' ? transaction.freeze(JSON.parse(text)) : deepFreeze(JSON.parse(text)); parsed = true; }
-        return value;
-      },
-    });
-  };
-  for (let i = 0; i < index.length; i += 4) {
-    define(eventJson.slice(index.charCodeAt(i), index.charCodeAt(i + 1)), eventJson.slice(index.charCodeAt(i + 2), index.charCodeAt(i + 3)));
-  }
-  define('secrets', secretsJson);
-  return Object.freeze(event);
-}
-
-function run(eventJson, eventIndex, secretsJson, triggerId, handlerName) {
+function run(eventJson, secretsJson, triggerId, handlerName) {
   const state = { commands: [], logs: [], logChars: 0, error: null, done: false, result: null };
   last = state;
   current = state;
   try {
     const factory = apiFactories[triggerId];
     if (!factory) throw new Error('Unknown trigger: ' + triggerId);
-    const transaction = transactionHolder();
-    const event = eventIndex ? lazyEvent(eventJson, eventIndex, secretsJson, transaction) : eagerEvent(eventJson, secretsJson, transaction);
-    const api = factory(makeContext(state, event, transaction, handlerName));
+    const raw = JSON.parse(eventJson);
+    raw.secrets = JSON.parse(secretsJson);
+    let transactionMetadata = null;
+    let view;
+    if (raw.transaction !== null && typeof raw.transaction === 'object') {
+      transactionMetadata = Object.assign({}, raw.transaction.metadata);
+      view = raw.transaction.metadata = readOnlyView(transactionMetadata);
+    }
+    const event = deepFreeze(raw, view);
+    const api = factory(makeContext(state, event, transactionMetadata, handlerName));
     const handler = actionModule && actionModule.exports ? actionModule.exports[handlerName] : undefined;
     if (typeof handler !== 'function') {
       if (!handlerName.startsWith('onContinue')) throw new TypeError(`The Action does not export a function named ${handlerName}`);
