@@ -58,10 +58,10 @@ public sealed class CredentialsExchangeTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
-    public async Task An_action_that_throws_fails_the_request_with_its_error_and_issues_no_token()
+    public async Task An_action_that_throws_fails_the_request_with_its_error_class_but_not_its_message_and_issues_no_token()
     {
         await _app.DeployFlowAsync("credentials-exchange", ("broken", """
-            exports.onExecuteCredentialsExchange = async (event, api) => { event.nothing.here = 1; };
+            exports.onExecuteCredentialsExchange = async (event, api) => { throw new TypeError('internal detail ' + event.client.client_id); };
             """));
 
         var response = await _app.CreateClient().RequestTokenAsync(await _app.CreateApplicationAsync(), _app.ManagementAudience);
@@ -71,5 +71,6 @@ public sealed class CredentialsExchangeTests : IClassFixture<FlowgateAppFixture>
         Assert.False(body.TryGetProperty("access_token", out _));
         Assert.Equal("server_error", body.GetProperty("error").GetString());
         Assert.Contains("TypeError", body.GetProperty("error_description").GetString());
+        Assert.DoesNotContain("internal detail", body.GetProperty("error_description").GetString());
     }
 }

@@ -39,7 +39,7 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
         var decision = result.Status switch
         {
             FlowStatus.Failed => new CredentialsExchangeDecision([], outcome, Errors.ServerError,
-                $"An Action in the Machine to Machine flow failed: {result.Error?.Name}: {result.Error?.Message}"),
+                $"An Action in the Machine to Machine flow failed ({result.Error?.Name}). Its message and stack are in the tenant logs (execution {result.ExecutionId})."),
             FlowStatus.Denied => new CredentialsExchangeDecision([], outcome, outcome.DenyDetail ?? Errors.InvalidRequest, outcome.DenyReason ?? "Access denied."),
             _ => new CredentialsExchangeDecision(Issued(outcome, scopes, granted), outcome),
         };

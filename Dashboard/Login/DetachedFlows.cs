@@ -27,9 +27,9 @@ internal sealed class DetachedFlows(DeployedFlowLoader flows, FlowExecutor execu
                 var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = actions };
                 var dispatched = await executor.ExecuteAsync(request, CancellationToken.None);
                 var result = dispatched.Completion is { } completion ? await completion : dispatched;
-                recorder.Record(request, result);
+                var executionId = recorder.Record(request, result);
                 if (result.Status == FlowStatus.Failed)
-                    logger.LogWarning("{Trigger} failed for {Subject}: {Error}: {Message}", triggerId, subject, result.Error?.Name, result.Error?.Message);
+                    logger.LogWarning("{Trigger} failed for {Subject} (execution {ExecutionId})", triggerId, subject, executionId);
             }
             catch (Exception e)
             {

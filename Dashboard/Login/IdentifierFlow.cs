@@ -31,7 +31,7 @@ internal sealed class IdentifierFlow(
         switch (result.Status)
         {
             case FlowStatus.Failed:
-                logger.LogWarning("Login-post-identifier failed: {Error}: {Message} (execution {ExecutionId})", result.Error?.Name, result.Error?.Message, executionId);
+                logger.LogWarning("Login-post-identifier failed (execution {ExecutionId})", executionId);
                 return ("We could not log you in right now. Please try again later.", executionId);
             case FlowStatus.Denied:
                 return (result.Outcome.DenyReason ?? "You cannot log in.", executionId);

@@ -72,7 +72,7 @@ internal sealed class PasswordReset(
                     events.Write(context, LogTypes.PasswordChangeFailed, result.Outcome.DenyReason ?? "Denied by an Action", user, executionId: executionId);
                     return (null, result.Outcome.DenyReason ?? "You cannot reset this password.");
                 case FlowStatus.Failed:
-                    logger.LogWarning("Password-reset-post-challenge failed for {UserId}: {Error}: {Message}", user.Id, result.Error?.Name, result.Error?.Message);
+                    logger.LogWarning("Password-reset-post-challenge failed for {UserId} (execution {ExecutionId})", user.Id, executionId);
                     return (null, "We could not reset your password right now. Please try again later.");
                 case FlowStatus.Suspended:
                     return (null, "This password reset needs a further step (multi-factor challenge or redirect) that is not available yet.");

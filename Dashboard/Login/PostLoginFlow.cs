@@ -48,7 +48,8 @@ internal sealed class PostLoginFlow(
         switch (result.Status)
         {
             case FlowStatus.Failed:
-                return $"An Action in the login flow failed: {result.Error?.Name}: {result.Error?.Message}";
+                // The message and stack stay in the tenant logs (secrets redacted): they may hold what the app must not see.
+                return $"An Action in the login flow failed ({result.Error?.Name}). Its message and stack are in the tenant logs (execution {result.ExecutionId}).";
             case FlowStatus.Denied:
                 return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
             case FlowStatus.Suspended:

@@ -30,7 +30,7 @@ internal sealed class RegistrationFlows(
         switch (result.Status)
         {
             case FlowStatus.Failed:
-                logger.LogWarning("Pre-user-registration failed for a signup: {Error}: {Message}", result.Error?.Name, result.Error?.Message);
+                logger.LogWarning("Pre-user-registration failed for a signup (execution {ExecutionId})", executionId);
                 return new RegistrationDecision("We could not create your account right now. Please try again later.", outcome, executionId);
             case FlowStatus.Denied:
                 logger.LogInformation("Pre-user-registration refused a signup: {Reason}", outcome.ValidationError?.Code ?? outcome.DenyReason);

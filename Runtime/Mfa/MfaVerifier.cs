@@ -66,6 +66,12 @@ public sealed class MfaVerifier(
         return new RecoveryCodeUse(verification, next);
     }
 
+    /// <summary>The recovery code that comes with a user's first factor: null when they have one already.</summary>
+    internal async Task<string?> FirstRecoveryCodeAsync(FlowgateDbContext db, string userId, CancellationToken cancellationToken) =>
+        await db.MfaEnrollments.AnyAsync(e => e.TenantId == tenant.Id && e.UserId == userId && e.Type == MfaEnrollment.RecoveryCode, cancellationToken)
+            ? null
+            : await ReplaceRecoveryCodeAsync(db, userId, cancellationToken);
+
     /// <summary>A new recovery code for the user, replacing any other; returns it in the clear, once.</summary>
     internal async Task<string> ReplaceRecoveryCodeAsync(FlowgateDbContext db, string userId, CancellationToken cancellationToken)
     {

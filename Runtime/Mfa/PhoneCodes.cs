@@ -94,9 +94,7 @@ public sealed partial class PhoneCodes(
             return new OtpConfirmation(verification, null);
         logger.LogInformation("User {UserId} enrolled a phone", userId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.MfaEnrollments.AnyAsync(e => e.TenantId == tenant.Id && e.UserId == userId && e.Type == MfaEnrollment.RecoveryCode, cancellationToken))
-            return new OtpConfirmation(verification, null);
-        var recoveryCode = await verifier.ReplaceRecoveryCodeAsync(db, userId, cancellationToken);
+        var recoveryCode = await verifier.FirstRecoveryCodeAsync(db, userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new OtpConfirmation(verification, recoveryCode);
     }

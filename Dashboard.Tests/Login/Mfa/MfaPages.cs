@@ -60,6 +60,6 @@ internal static partial class MfaPages
     [GeneratedRegex("data-test=\"mfa-error\">([^<]+)<")]
     private static partial Regex ErrorShown();
 
-    [GeneratedRegex("href=\"([^\"]+)\" data-test=\"mfa-continue\"")]
+    [GeneratedRegex("href=\"([^\"]+)\" data-enhance-nav=\"false\" data-test=\"mfa-continue\"")]
     private static partial Regex ContinueLink();
 }

@@ -38,7 +38,9 @@ public sealed partial class WebAuthnChallengeTests(MfaAppFixture fixture) : ICla
         var enrolment = (await first.LogInAsync(spa.ClientId, user.Email!)).Headers.Location!.OriginalString;
         Assert.StartsWith("/u/mfa-webauthn-enrollment", enrolment);
         var enrolled = await SubmitAsync(first.Http, enrolment, key.RegistrationJson(await ChallengeAsync(first.Http, enrolment), Origin, RpId));
-        MfaPages.CodeOf(await first.Http.GetAsync(enrolled.Headers.Location));
+        var notice = await enrolled.Content.ReadAsStringAsync();
+        Assert.NotEmpty(MfaPages.RecoveryCode(notice));
+        await MfaPages.ContinueToCodeAsync(first.Http, notice);
 
         var second = new HostedLoginSession(_app);
         var page = (await second.LogInAsync(spa.ClientId, user.Email!)).Headers.Location!.OriginalString;

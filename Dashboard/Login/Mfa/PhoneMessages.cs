@@ -11,9 +11,11 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// <summary>
 /// Delivers a phone code through the tenant's send-phone-message flow (reference §1.7), recorded like every
 /// execution. With no Action bound, the development provider puts the message in the tenant logs, where
-/// an administrator reads the code: nothing leaves the machine until an Action delivers for real.
+/// an administrator reads the code: nothing leaves the machine until an Action delivers for real. In
+/// Production it is off unless <c>Mfa:DevelopmentSmsProvider</c> says otherwise (logs are shipped and kept for
+/// days; live codes must not be in them), so an unbound trigger fails the delivery with a log event that says what to do.
 /// </summary>
-internal sealed class PhoneMessages(RecordedFlows flows, ApplicationService applications, LoginEvents events, ILogger<PhoneMessages> logger)
+internal sealed class PhoneMessages(RecordedFlows flows, ApplicationService applications, LoginEvents events, IHostEnvironment environment, IConfiguration configuration, ILogger<PhoneMessages> logger)
 {
     /// <summary>Delivers a newly issued code; returns what to tell the user when none went out, null when one is on its way or still good.</summary>
     public async Task<string?> DeliverAsync(HttpContext context, TenantUser user, string? clientId, PhoneCodeIssue issue, bool enrollment) => issue.Status switch
@@ -43,6 +45,12 @@ internal sealed class PhoneMessages(RecordedFlows flows, ApplicationService appl
             ["tenant"] = EventParts.Tenant(),
         }.ToJsonString(), context.RequestAborted);
 
+        if (result is null && !(configuration.GetValue<bool?>("Mfa:DevelopmentSmsProvider") ?? !environment.IsProduction()))
+        {
+            events.Write(context, LogTypes.MfaSmsFailed,
+                $"No SMS provider: bind an Action to the send-phone-message trigger to deliver codes to {issue.MaskedRecipient}.", user, clientId: clientId);
+            return false;
+        }
         if (result is null)
         {
             events.Write(context, LogTypes.MfaSmsSent,
@@ -56,7 +64,7 @@ internal sealed class PhoneMessages(RecordedFlows flows, ApplicationService appl
             return true;
         }
         logger.LogWarning("The send-phone-message flow ended {Status} for user {UserId} (execution {ExecutionId})", result.Status, user.Id, result.ExecutionId);
-        events.Write(context, LogTypes.MfaSmsFailed, $"The send-phone-message flow did not deliver the SMS to {issue.MaskedRecipient}: {result.Error?.Name}: {result.Error?.Message}",
+        events.Write(context, LogTypes.MfaSmsFailed, $"The send-phone-message flow did not deliver the SMS to {issue.MaskedRecipient} ({result.Status}); see its execution.",
             user, clientId: clientId, executionId: result.ExecutionId);
         return false;
     }

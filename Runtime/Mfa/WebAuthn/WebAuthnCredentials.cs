@@ -55,9 +55,10 @@ public sealed class WebAuthnCredentials(
             Transports = string.Join(',', response.Transports), Discoverable = type == MfaEnrollment.WebAuthnPlatform,
             UserHandle = UserHandle(userId), LastAuthAt = clock.GetUtcNow(),
         });
+        var recoveryCode = await verifier.FirstRecoveryCodeAsync(db, userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} enrolled a {FactorType} credential ({Format} attestation)", userId, type, credential.AttestationFormat);
-        return new WebAuthnOutcome(MfaVerification.Accepted, userId);
+        return new WebAuthnOutcome(MfaVerification.Accepted, userId) { RecoveryCode = recoveryCode };
     }
 
     /// <summary>Checks an assertion by one of the user's credentials of <paramref name="type"/>, as a second factor.</summary>
