@@ -27,11 +27,15 @@ internal static class HostedLogin
     public static Task<Uri> LogInAsync(this FlowgateApp app, string clientId, string email) => app.CreateBrowserClient().LogInAsync(clientId, email);
 
     /// <summary>The same with a client of the caller's (cookies kept, redirects not followed).</summary>
-    public static Task<Uri> LogInAsync(this HttpClient http, string clientId, string email)
+    public static Task<Uri> LogInAsync(this HttpClient http, string clientId, string email) =>
+        http.LogInAtAsync(AuthorizeUrl(clientId, Verifier, "s1"), email);
+
+    /// <summary>The SPA's <c>/authorize</c> request: code flow with PKCE (S256) for <paramref name="verifier"/>.</summary>
+    public static string AuthorizeUrl(string clientId, string verifier, string state)
     {
-        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
-        return http.LogInAtAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s1&code_challenge={challenge}&code_challenge_method=S256", email);
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        return $"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
+            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state={state}&code_challenge={challenge}&code_challenge_method=S256";
     }
 
     /// <summary>The same from an <c>/authorize</c> request an application built (<paramref name="authorizeUrl"/>).</summary>
@@ -47,13 +51,13 @@ internal static class HostedLogin
         return callback.Headers.Location!;
     }
 
-    /// <summary>Redeems the code with <see cref="Verifier"/>; returns the ID token.</summary>
-    public static async Task<JwtSecurityToken> ExchangeCodeAsync(this HttpClient http, string clientId, string code)
+    /// <summary>Redeems the code with <paramref name="verifier"/> (<see cref="Verifier"/> by default); returns the ID token.</summary>
+    public static async Task<JwtSecurityToken> ExchangeCodeAsync(this HttpClient http, string clientId, string code, string? verifier = null)
     {
         var tokens = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = Verifier,
+            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = verifier ?? Verifier,
         }));
         Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
         return new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Flowgate.Tests.Infrastructure;
 
-/// <summary>A browser-like client logging an end user in to the SPA through /authorize, the hosted page and PKCE.</summary>
+/// <summary>
+/// A browser-like client logging an end user in to the SPA through /authorize, the hosted page and PKCE, with
+/// a verifier of its own (so parallel sessions never share one); <see cref="HostedLogin"/> has the steps.
+/// </summary>
 internal sealed class HostedLoginSession(FlowgateApp app)
 {
     private readonly string _verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -28,22 +31,8 @@ internal sealed class HostedLoginSession(FlowgateApp app)
     }
 
     /// <summary>The application sends the browser to <c>/authorize</c> (again, with whatever cookies it has).</summary>
-    public Task<HttpResponseMessage> AuthorizeAsync(string clientId)
-    {
-        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
-        return Http.GetAsync($"/authorize?client_id={clientId}&response_type=code&scope=openid%20profile%20email" +
-            $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=app-state&code_challenge={challenge}&code_challenge_method=S256");
-    }
+    public Task<HttpResponseMessage> AuthorizeAsync(string clientId) => Http.GetAsync(HostedLogin.AuthorizeUrl(clientId, _verifier, "app-state"));
 
-    /// <summary>Redeems the code with the verifier; returns the ID token.</summary>
-    public async Task<JwtSecurityToken> ExchangeAsync(string clientId, string code)
-    {
-        var tokens = await Http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = _verifier,
-        }));
-        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        return new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
-    }
+    /// <summary>Redeems the code with this session's verifier; returns the ID token.</summary>
+    public Task<JwtSecurityToken> ExchangeAsync(string clientId, string code) => Http.ExchangeCodeAsync(clientId, code, _verifier);
 }

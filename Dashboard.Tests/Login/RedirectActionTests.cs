@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Monitoring;
 using Flowgate.Tests.Infrastructure;
 using Flowgate.Tests.Runtime.Sandbox;
 using Microsoft.AspNetCore.Identity;
@@ -85,7 +86,14 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
         var error = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("access_denied", error["error"].ToString());
-        Assert.Contains("signature is invalid", error["error_description"].ToString());
+        // The app learns that an Action failed and where to look; the Action's own message is in its execution.
+        var description = error["error_description"].ToString();
+        Assert.DoesNotContain("signature", description);
+        var executionId = System.Text.RegularExpressions.Regex.Match(description, @"\(execution (\S+)\)").Groups[1].Value;
+        await _app.Services.GetRequiredService<ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var execution = await scope.ServiceProvider.GetRequiredService<ExecutionLog>().GetAsync(executionId, CancellationToken.None);
+        Assert.Contains(execution.Results, r => r.ErrorMessage?.Contains("signature is invalid") == true);
     }
 
     private async Task<TenantUser> FindUserAsync(string id)
