@@ -77,20 +77,16 @@ public sealed partial class PasswordResetTests : IClassFixture<FlowgateAppFixtur
 
     private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static async Task<string> RequestResetAsync(HttpClient http, string email) =>
-        await (await HtmlForm.SubmitAsync(http, "/u/reset-password", new Dictionary<string, string> { ["Email"] = email, ["Input.Email"] = email })).Content.ReadAsStringAsync();
+    private static Task<string> RequestResetAsync(HttpClient http, string email) => ResetMail.RequestAsync(http, email);
 
     // A successful login redirects onwards; a failed one renders the page again with the error.
     private Task<HttpResponseMessage> LogInAsync(string email, string password) =>
         HtmlForm.SubmitAsync(Browser(), "/u/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    private static string LinkIn(EmailMessage message) => new Uri(ResetLink().Match(message.Body).Value).PathAndQuery;
+    private static string LinkIn(EmailMessage message) => ResetMail.LinkIn(message);
 
     // The answer without the antiforgery token and the encrypted component state, which differ on every page.
     private static string Neutral(string page) => HiddenToken().Replace(page, "");
-
-    [GeneratedRegex(@"https?://\S+/u/reset-password/confirm\?\S+")]
-    private static partial Regex ResetLink();
 
     [GeneratedRegex("<input type=\"hidden\"[^>]*>|<!--Blazor-Server-Component-State:[^>]*-->")]
     private static partial Regex HiddenToken();

@@ -61,7 +61,7 @@ internal static class AuthorizationEndpoint
         {
             // Back from /continue or a factor page: the flow has finished there; apply its result once, to the same user and client.
             var login = suspended.Take(state);
-            if (login?.Finished is null || login.Mfa is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
+            if (login?.Finished is null || login.Mfa is not null || login.Reset is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
                 return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
             (flow, mfaDone) = (login.Finished, login.MfaDone);
         }

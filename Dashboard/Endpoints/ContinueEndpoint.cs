@@ -11,7 +11,8 @@ namespace Flowgate.Dashboard.Endpoints;
 /// <c>/continue?state=...</c>: where the site an Action redirected to sends the browser back (GET or a form
 /// POST from that site, so no antiforgery token; the unguessable state, bound to the user's session,
 /// stands in for it). Runs the suspending Action's <c>onContinuePostLogin</c> and the rest of the flow,
-/// then returns to <c>/authorize</c>, which issues the code or the error.
+/// then returns to <c>/authorize</c>, which issues the code or the error. A password reset (bound to the
+/// browser that opened the link) runs <c>onContinuePostChallenge</c> and returns to the new-password page.
 /// </summary>
 internal static class ContinueEndpoint
 {
@@ -29,11 +30,11 @@ internal static class ContinueEndpoint
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
         var login = suspended.Find(state);
-        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var userId = session.Succeeded ? users.GetUserId(session.Principal!) : null;
         // A login waiting for a factor resumes only through the factor's page, never here.
-        if (login?.Suspension is null || login.Mfa is not null || login.UserId != userId)
-            return Results.Text("This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again.",
+        if (login?.Suspension is null || login.Mfa is not null || !await IsThisBrowsersAsync(context, login, users))
+            return Results.Text(login?.Reset is null
+                    ? "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."
+                    : "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again.",
                 "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
         var request = EventParts.Request(context);
@@ -47,5 +48,14 @@ internal static class ContinueEndpoint
         }
         suspended.Put(state, login with { Suspension = null, Finished = result });
         return Results.Redirect(login.ResumeUrl(state));
+    }
+
+    // A login is its session user's; a password reset, with no session, is the browser's that opened the still-valid link.
+    private static async Task<bool> IsThisBrowsersAsync(HttpContext context, SuspendedLogin login, UserManager<TenantUser> users)
+    {
+        if (login.Reset is { } reset)
+            return await reset.ProvenUserAsync(context, users, login.UserId) is not null;
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return session.Succeeded && users.GetUserId(session.Principal!) == login.UserId;
     }
 }

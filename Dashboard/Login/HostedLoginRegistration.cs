@@ -31,6 +31,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<Consents>();
         builder.Services.AddScoped<DetachedFlows>();
         builder.Services.AddScoped<PasswordReset>();
+        builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();

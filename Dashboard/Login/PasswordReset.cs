@@ -17,8 +17,9 @@ namespace Flowgate.Dashboard.Login;
 
 /// <summary>
 /// Forgot / reset password on the hosted pages. The link is mailed (SMTP or the development outbox);
-/// opening it is the challenge, after which password-reset-post-challenge decides, and only a browser
-/// that passed it may set the password; post-change-password runs detached afterwards.
+/// opening it is the challenge, after which password-reset-post-challenge decides (with a factor or a redirect
+/// first when it asks, see <see cref="ResetChallenge"/>), and only a browser that passed it may set the password;
+/// post-change-password runs detached afterwards.
 /// </summary>
 internal sealed class PasswordReset(
     UserManager<TenantUser> users,
@@ -26,6 +27,7 @@ internal sealed class PasswordReset(
     IssuerResolver issuers,
     IDataProtectionProvider protection,
     RecordedFlows flows,
+    ResetChallenge challenge,
     DetachedFlows detached,
     LoginEvents events,
     ILogger<PasswordReset> logger)
@@ -52,33 +54,41 @@ internal sealed class PasswordReset(
     }
 
     /// <summary>The user the link is for, or null when the link is invalid or has expired.</summary>
-    public async Task<TenantUser?> VerifyAsync(string? userId, string? ticket)
-    {
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(ticket) || await users.FindByIdAsync(userId) is not { Blocked: false } user)
-            return null;
-        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<TenantUser>.ResetPasswordTokenPurpose, ticket);
-        return valid ? user : null;
-    }
+    public async Task<TenantUser?> VerifyAsync(string? userId, string? ticket) =>
+        string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(ticket) || await users.FindByIdAsync(userId) is not { Blocked: false } user
+            || !await ParkedReset.TicketValidAsync(users, user, ticket)
+            ? null
+            : user;
 
-    /// <summary>Runs password-reset-post-challenge. Returns a pass for the new-password form, or the reason there is none.</summary>
-    public async Task<(string? Pass, string? Refusal)> ChallengeAsync(HttpContext context, TenantUser user, string ticket, CancellationToken cancellationToken)
+    /// <summary>Runs password-reset-post-challenge. Returns a pass for the new-password form, the reason there is none, or where the flow sends the browser first.</summary>
+    public async Task<ResetStep> ChallengeAsync(HttpContext context, TenantUser user, string ticket, CancellationToken cancellationToken) =>
+        await NextAsync(context, user, ticket, await flows.RunAsync(TriggerId.PasswordResetPostChallenge, () => ChallengeEventAsync(context, user), cancellationToken), null, false);
+
+    /// <summary>Back from a factor page or <c>/continue</c>: the parked reset's flow goes on from where it is.</summary>
+    public Task<ResetStep> ContinueAsync(HttpContext context, string state, SuspendedLogin parked, TenantUser user) =>
+        NextAsync(context, user, parked.Reset!.Ticket, parked.Finished, state, parked.MfaDone);
+
+    private async Task<ResetStep> NextAsync(HttpContext context, TenantUser user, string ticket, FlowExecutionResult? result, string? state, bool mfaDone)
     {
-        if (await flows.RunAsync(TriggerId.PasswordResetPostChallenge, () => ChallengeEventAsync(context, user), cancellationToken) is { } result)
+        if (result is not null)
         {
+            (result, var step) = await challenge.NextAsync(context, result, user, ticket, state, mfaDone);
             var executionId = result.ExecutionId;
+            if (step is { Refusal: { } refused })
+                events.Write(context, LogTypes.PasswordChangeFailed, refused, user, executionId: executionId);
+            if (step is not null)
+                return step;
             switch (result.Status)
             {
                 case FlowStatus.Denied:
                     events.Write(context, LogTypes.PasswordChangeFailed, result.Outcome.DenyReason ?? "Denied by an Action", user, executionId: executionId);
-                    return (null, result.Outcome.DenyReason ?? "You cannot reset this password.");
+                    return new ResetStep(Refusal: result.Outcome.DenyReason ?? "You cannot reset this password.");
                 case FlowStatus.Failed:
                     logger.LogWarning("Password-reset-post-challenge failed for {UserId} (execution {ExecutionId})", user.Id, executionId);
-                    return (null, "We could not reset your password right now. Please try again later.");
-                case FlowStatus.Suspended:
-                    return (null, "This password reset needs a further step (multi-factor challenge or redirect) that is not available yet.");
+                    return new ResetStep(Refusal: "We could not reset your password right now. Please try again later.");
             }
         }
-        return (Passes.Protect(PassFor(user, ticket), ChallengeValidFor), null);
+        return new ResetStep(Pass: Passes.Protect(PassFor(user, ticket), ChallengeValidFor));
     }
 
     /// <summary>Sets the new password if the pass is this user's and this link's; returns the problems otherwise.</summary>

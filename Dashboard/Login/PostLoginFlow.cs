@@ -30,7 +30,10 @@ internal sealed class PostLoginFlow(
         return Recorded(request, await executor.ExecuteAsync(request, cancellationToken));
     }
 
-    /// <summary>Resumes after <c>/continue</c>: the suspending Action's <c>onContinuePostLogin</c>, then the rest.</summary>
+    /// <summary>
+    /// Resumes after <c>/continue</c>: the suspending Action's <c>onContinuePostLogin</c>, then the rest. A parked
+    /// password reset resumes here too (its trigger's <c>onContinuePostChallenge</c>).
+    /// </summary>
     public async Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
         Recorded(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken));
 
@@ -68,7 +71,7 @@ internal sealed class PostLoginFlow(
     {
         var executionId = recorder.Record(request, result);
         if (result.Status != FlowStatus.Completed)
-            logger.LogInformation("Post-login flow ended {Status} (execution {ExecutionId})", result.Status, executionId);
+            logger.LogInformation("{Trigger} flow ended {Status} (execution {ExecutionId})", request.TriggerId, result.Status, executionId);
         return result with { ExecutionId = executionId };
     }
 

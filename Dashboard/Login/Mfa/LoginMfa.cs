@@ -83,10 +83,15 @@ internal sealed class LoginMfa(
             : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, missing, selection.Any));
     }
 
-    /// <summary>The parked login waiting for a factor, if it is this session user's.</summary>
+    /// <summary>
+    /// The parked login waiting for a factor, if it is this session user's; or the parked password reset, if this
+    /// browser opened its still-valid link (the user is not signed in then).
+    /// </summary>
     public async Task<(SuspendedLogin Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
     {
         var login = suspended.Find(state);
+        if (login is { Mfa: not null, Reset: { } reset })
+            return await reset.ProvenUserAsync(context, users, login.UserId) is { } resetting ? (login, resetting) : null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
         return login?.Mfa is not null && user is not null && login.UserId == user.Id ? (login, user) : null;
