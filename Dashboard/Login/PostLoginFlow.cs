@@ -37,6 +37,10 @@ internal sealed class PostLoginFlow(
     public async Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
         Recorded(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken));
 
+    /// <summary>Goes on after a passed factor challenge, at the Action after the one that asked (recorded like every run).</summary>
+    public async Task<FlowExecutionResult> ResumeAfterChallengeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
+        Recorded(suspension.Request, await executor.ResumeAfterChallengeAsync(suspension, eventChangesJson, cancellationToken));
+
     /// <summary>The redirect that suspended the flow, if that is how it stopped.</summary>
     public static string? RedirectOf(FlowExecutionResult result) =>
         result is { Status: FlowStatus.Suspended, Suspension: not null, Outcome.RedirectUrl: { } url } ? url : null;

@@ -2,10 +2,14 @@ using System.Net;
 using Flowgate.Dashboard.Components.Login.Mfa;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Mfa;
+using Flowgate.Runtime.Monitoring;
+using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
 using Flowgate.Tests.Runtime.Sandbox;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Login.Mfa;
 
@@ -71,6 +75,10 @@ public sealed class ResetChallengeTests(MfaAppFixture fixture) : IClassFixture<M
         var passed = await MfaPages.SubmitCodeAsync(http, challenge, Totp.Code(enrolled.Key, Totp.TimeStep(_clock.Now)));
         var form = passed.Headers.Location!.PathAndQuery;
         Assert.StartsWith("/u/reset-password/confirm?state=", form);
+        // The rest of the flow, run after the factor, is recorded like the first part.
+        await _app.Services.GetRequiredService<ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContextAsync())
+            Assert.True(await db.ExecutionResults.AnyAsync(r => r.ActionName.StartsWith("after") && r.Status == "success"));
         Assert.Contains("This password reset has expired or was started in another browser.", await Browser().GetStringAsync(form));
 
         var changed = await HtmlForm.SubmitAsync(http, form, new Dictionary<string, string> { ["Input.Password"] = NewPassword });

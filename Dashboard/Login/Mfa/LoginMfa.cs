@@ -15,7 +15,7 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// hosted pages enrol or challenge, then resumes.
 /// </summary>
 internal sealed class LoginMfa(
-    MfaEnrollments enrollments, MfaSettings settings, FlowExecutor executor, RememberedBrowser remembered, SuspendedLogins suspended,
+    MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
     PostLoginFlow postLogin, UserManager<TenantUser> users, TimeProvider clock)
 {
     // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
@@ -34,7 +34,7 @@ internal sealed class LoginMfa(
             if (done)
             {
                 // "Factors already satisfied are ignored": go on with the next Action.
-                flow = await executor.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
+                flow = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
                 continue;
             }
             var selection = FactorSelection.Read(requirement);
@@ -109,7 +109,7 @@ internal sealed class LoginMfa(
         login = login with { Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {
-            var result = await executor.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
+            var result = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
             if (PostLoginFlow.RedirectOf(result) is { } redirect)
             {
                 await postLogin.FlushMetadataAsync(result, user);

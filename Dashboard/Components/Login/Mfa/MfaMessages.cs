@@ -5,7 +5,7 @@ namespace Flowgate.Dashboard.Components.Login.Mfa;
 /// <summary>What the factor pages tell the user when a code or a security key is refused.</summary>
 internal static class MfaMessages
 {
-    public const string Expired = "This login step expired or belongs to another session. Go back to the application and log in again.";
+    public const string Expired = "This step expired or belongs to another browser. Start again: log in from the application, or open the reset link again.";
 
     public const string NotSent = "We could not send the text message. Try again later.";
 
