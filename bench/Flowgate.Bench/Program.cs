@@ -36,12 +36,18 @@ foreach (var scenario in Scenario.All)
     table.Add(scenario.Name, "Flowgate worker cold: deploy + 1st run", await remote.DeployAndFirstRunAsync(scenario, 40 / Math.Min(scale, 4)));
     var jint = new JintRunner(scenario);
     table.Add(scenario.Name, "Jint 4.18 reused engine", Timings.Measure(2_000 / scale, 20_000 / scale, () => jint.Execute(scenario.EventJson)));
+    table.Add(scenario.Name, "Jint 4.18 reused engine, frozen event", Timings.Measure(2_000 / scale, 20_000 / scale, () => jint.ExecuteFrozen(scenario.EventJson)));
 }
 
 var node = await NodeRunner.RunAsync(root, 2_000 / scale, 50_000 / scale);
 foreach (var ((scenario, mode), timings) in node)
 {
-    table.Add(scenario, mode == "fresh" ? "Node vm, fresh context per execution" : "Node vm, reused context", timings);
+    table.Add(scenario, mode switch
+    {
+        "fresh" => "Node vm, fresh context per execution",
+        "reused-frozen" => "Node vm, reused context, frozen event",
+        _ => "Node vm, reused context",
+    }, timings);
 }
 table.Print(Console.Out);
 

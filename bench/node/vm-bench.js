@@ -31,5 +31,10 @@ async function measure(iterations, warmup, once) {
     const run = load(vm.createContext({}), scenario.code);
     const reused = await measure(input.reusedIterations, 2000, () => run(scenario.event));
     console.log(JSON.stringify({ scenario: scenario.name, mode: 'reused', ...reused }));
+    const frozenContext = vm.createContext({});
+    load(frozenContext, scenario.code);
+    const runFrozen = vm.runInContext('(eventJson) => runFrozen(module.exports.onExecutePostLogin, eventJson)', frozenContext);
+    const frozen = await measure(input.reusedIterations, 2000, () => runFrozen(scenario.event));
+    console.log(JSON.stringify({ scenario: scenario.name, mode: 'reused-frozen', ...frozen }));
   }
 })();
