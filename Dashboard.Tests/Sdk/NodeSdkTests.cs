@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flowgate.Runtime.Flows;
+using Flowgate.Runtime.Mfa;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
@@ -78,7 +79,7 @@ public sealed class NodeSdkTests
     }
 
     [Fact]
-    public async Task The_ManagementClient_provisions_users_roles_applications_and_APIs_and_reads_logs_as_Auth0s()
+    public async Task The_ManagementClient_provisions_users_roles_applications_APIs_and_MFA_factors_and_reads_logs_as_Auth0s()
     {
         using var certificates = new LoopbackCertificates();
         using var app = KestrelApp.StartHttps(certificates.Server);
@@ -102,6 +103,15 @@ public sealed class NodeSdkTests
         Assert.Equal("regular_web", result.GetProperty("app").GetProperty("app_type").GetString());
         // The SDK's own token request is in the tenant log: a successful client-credentials exchange.
         Assert.Contains($"seccft {sdk["AUTH0_CLIENT_ID"]}", Strings(result.GetProperty("logs")));
+        Assert.False(result.GetProperty("sms_off").GetBoolean());
+        var factors = result.GetProperty("factors");
+        Assert.False(factors.GetProperty("sms").GetBoolean());
+        Assert.True(factors.GetProperty("otp").GetBoolean());
+        Assert.True(factors.GetProperty("webauthn-roaming").GetBoolean());
+        Assert.False(factors.GetProperty("push-notification").GetBoolean());
+        AssertFailure(result.GetProperty("push"), "BadRequestError", 400);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.DoesNotContain("phone", await scope.ServiceProvider.GetRequiredService<MfaSettings>().EnabledAsync(CancellationToken.None));
         AssertFailure(result.GetProperty("missing_user"), "NotFoundError", 404);
         AssertFailure(result.GetProperty("duplicate"), "ConflictError", 409);
         AssertFailure(result.GetProperty("weak"), "BadRequestError", 400);

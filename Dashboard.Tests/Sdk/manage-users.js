@@ -1,4 +1,4 @@
-// Drives Flowgate's user, role, application, API and log endpoints with Auth0's own Node SDK, unchanged, the way
+// Drives Flowgate's user, role, application, API, MFA factor and log endpoints with Auth0's own Node SDK, unchanged, the way
 // provisioning scripts do. Reads AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET; prints one JSON object.
 const { client: managementClient, failure, print } = require("./management-script");
 
@@ -26,6 +26,9 @@ async function main() {
   const missingUser = await failure(() => client.users.get("auth0|no-such-user"));
   const duplicate = await failure(() => client.users.create({ connection: "Username-Password-Authentication", email: "sdk.user@example.com", password: "another long passphrase 2!" }));
   const weak = await failure(() => client.users.create({ connection: "Username-Password-Authentication", email: "weak@example.com", password: "123" }));
+  const smsOff = await client.guardian.factors.set("sms", { enabled: false });
+  const factors = await client.guardian.factors.list();
+  const push = await failure(() => client.guardian.factors.set("push-notification", { enabled: true }));
   await client.users.delete(user.user_id);
   const deleted = await failure(() => client.users.get(user.user_id));
 
@@ -41,6 +44,9 @@ async function main() {
     api: { identifier: api.identifier, scopes: api.scopes?.map((s) => s.value) },
     app: { client_id: app.client_id, has_secret: typeof app.client_secret === "string", app_type: app.app_type, callbacks: app.callbacks },
     logs: logs.data.map((l) => `${l.type} ${l.client_id}`),
+    sms_off: smsOff.enabled,
+    factors: Object.fromEntries(factors.map((f) => [f.name, f.enabled])),
+    push,
     missing_user: missingUser,
     duplicate,
     weak,

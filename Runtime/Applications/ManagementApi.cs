@@ -18,6 +18,7 @@ public static class ManagementApi
         .. Crud("client_grants"), .. Crud("resource_servers"),
         "read:role_members", "create:role_members", "delete:role_members",
         "read:logs", "read:tenant_settings", "update:tenant_settings", "read:client_keys", "update:client_keys",
+        "read:guardian_factors", "update:guardian_factors",
     ];
 
     /// <summary>The Management API's audience for an issuer such as <c>http://localhost:5000/</c>.</summary>

@@ -21,6 +21,7 @@ internal static class ManagementApiEndpoints
         api.MapExecutions();
         api.MapLogs();
         api.MapEnrollments();
+        api.MapGuardianFactors();
         // Unknown Management API paths answer in the API's own error format.
         api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
         return routes;
