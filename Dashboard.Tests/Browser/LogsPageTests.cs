@@ -1,4 +1,5 @@
 using Flowgate.Runtime.Monitoring;
+using Flowgate.Runtime.Tenancy;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,7 +20,9 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         var spa = await app.CreateSpaAsync();
         var user = await app.CreateUserAsync();
         await EndUserLogsInAsync(app, spa.ClientId, user.Email!);
-        await app.Services.GetRequiredService<ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        var recorder = app.Services.GetRequiredService<ExecutionRecorder>();
+        recorder.Log(new TenantLogEvent { Id = TenantLogEvent.NewId(), TenantId = Tenant.DefaultId, Type = "scp", Date = DateTimeOffset.UtcNow.AddDays(-2), UserId = user.Id });
+        await recorder.FlushAsync(CancellationToken.None);
         var page = await _browser.SignInAsync(app);
         await using var session = page.Context;
 
@@ -31,6 +34,20 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
 
         await Assertions.Expect(page.Locator("[data-test=execution-title]")).ToContainTextAsync("post-login flow");
         await Assertions.Expect(page.Locator("[data-test=execution-logs]")).ToContainTextAsync("hello " + user.Email);
+
+        // Filters by application (client id) and by time.
+        var application = page.Locator("input[data-test=log-client]");
+        await application.FillAsync("not-an-application");
+        await Assertions.Expect(login).ToHaveCountAsync(0);
+        await application.FillAsync(spa.ClientId);
+        await Assertions.Expect(login).ToHaveCountAsync(1);
+        await application.FillAsync("");
+        await page.Locator("[data-test=log-period]").ClickAsync();
+        var older = page.Locator("[data-test=logs-table] tr", new() { HasText = "Success Change Password" });
+        await Assertions.Expect(older).ToHaveCountAsync(1);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Last hour" }).ClickAsync();
+        await Assertions.Expect(older).ToHaveCountAsync(0);
+        await Assertions.Expect(login).ToHaveCountAsync(1);
 
         // Live tail: a new failure appears without reloading the page.
         await page.ClickAsync("[data-test=log-live]");

@@ -14,16 +14,20 @@ public partial class Logs : IDisposable
     private MudTable<TenantLogEvent>? _table;
     private string _type = "";
     private string? _userId;
+    private string? _clientId;
+    private LogPeriod _period = LogPeriod.All[^1];
     private TenantLogEvent? _selected;
     private ExecutionRecord? _execution;
     private bool _executionMissing;
 
     [Inject] private TenantLog Log { get; set; } = default!;
     [Inject] private ExecutionLog Executions { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private async Task<TableData<TenantLogEvent>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var query = new TenantLogQuery(Type: _type.Length == 0 ? null : _type, UserId: string.IsNullOrWhiteSpace(_userId) ? null : _userId.Trim());
+        var query = new TenantLogQuery(Type: _type.Length == 0 ? null : _type, UserId: Trimmed(_userId), ClientId: Trimmed(_clientId),
+            From: _period.Span is { } span ? Clock.GetUtcNow() - span : null);
         var page = await Log.SearchAsync(query, state.Page, state.PageSize, cancellationToken);
         return new TableData<TenantLogEvent> { Items = page.Items, TotalItems = page.Total };
     }
@@ -39,6 +43,20 @@ public partial class Logs : IDisposable
         _userId = userId;
         return _table!.ReloadServerData();
     }
+
+    private Task FilterByApplicationAsync(string? clientId)
+    {
+        _clientId = clientId;
+        return _table!.ReloadServerData();
+    }
+
+    private Task FilterByPeriodAsync(LogPeriod period)
+    {
+        _period = period;
+        return _table!.ReloadServerData();
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private void SetLive(bool live)
     {
