@@ -59,6 +59,28 @@ public sealed partial class PasswordResetTests : IClassFixture<FlowgateAppFixtur
         Assert.Equal(HttpStatusCode.OK, (await LogInAsync(user.Email!, NewPassword)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://app.example.com/welcome", "https://app.example.com/welcome?from=reset")]
+    [InlineData("javascript:alert(1)", null)]
+    public async Task A_result_url_set_by_the_flow_is_where_the_user_goes_once_the_password_is_set(string resultUrl, string? expected)
+    {
+        await _app.DeployFlowAsync("password-reset-post-challenge", ("welcome back", $$"""
+            exports.onExecutePostChallenge = async (event, api) => {
+              api.transaction.setResultUrl('{{resultUrl}}', { query: { from: 'reset' } });
+            };
+            """));
+        var user = await _app.CreateUserAsync();
+        var http = Browser();
+
+        var changed = await HtmlForm.SubmitAsync(http, await ResetMail.LinkAsync(_app, http, user.Email!), new Dictionary<string, string> { ["Input.Password"] = NewPassword });
+
+        // Only an absolute http(s) address is followed; anything else leaves the user on the confirmation.
+        Assert.Equal(expected, changed.Headers.Location?.AbsoluteUri);
+        if (expected is null)
+            Assert.Contains("Your password was changed", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(user.Email!, NewPassword)).StatusCode);
+    }
+
     [Fact]
     public async Task Posts_to_the_hosted_pages_beyond_the_per_ip_limit_get_429_while_pages_still_load()
     {

@@ -88,19 +88,33 @@ internal sealed class PasswordReset(
                     return new ResetStep(Refusal: "We could not reset your password right now. Please try again later.");
             }
         }
-        return new ResetStep(Pass: Passes.Protect(PassFor(user, ticket), ChallengeValidFor));
+        return new ResetStep(Pass: Passes.Protect(PassFor(user, ticket) + "\n" + ResultUrlOf(result), ChallengeValidFor));
     }
 
-    /// <summary>Sets the new password if the pass is this user's and this link's; returns the problems otherwise.</summary>
-    public async Task<IReadOnlyList<string>> CompleteAsync(HttpContext context, TenantUser user, string ticket, string? pass, string password)
+    // transaction.setResultUrl: an absolute http(s) address only (never javascript: or a relative path); it rides in the pass.
+    private string ResultUrlOf(FlowExecutionResult? result)
     {
-        if (!PassMatches(user, ticket, pass))
-            return ["This reset page has expired. Open the link from the e-mail again."];
+        if (result?.Outcome.ResultUrl is not { } url)
+            return "";
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+            return uri.AbsoluteUri;
+        logger.LogWarning("Ignored a password-reset result URL that is not an absolute http(s) address (execution {ExecutionId})", result.ExecutionId);
+        return "";
+    }
+
+    /// <summary>
+    /// Sets the new password if the pass is this user's and this link's. Returns the problems otherwise, or, when it
+    /// worked, where the flow asked the user to go next (<c>transaction.setResultUrl</c>; null to stay).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Problems, string? ResultUrl)> CompleteAsync(HttpContext context, TenantUser user, string ticket, string? pass, string password)
+    {
+        if (PassedResultUrl(user, ticket, pass) is not { } resultUrl)
+            return (["This reset page has expired. Open the link from the e-mail again."], null);
         var result = await users.ResetPasswordAsync(user, ticket, password);
         if (!result.Succeeded)
         {
             events.Write(context, LogTypes.PasswordChangeFailed, string.Join(" ", result.Errors.Select(e => e.Code)), user);
-            return result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList();
+            return (result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList(), null);
         }
         // A reset proves control of the mailbox: it ends a brute-force lockout too.
         await users.SetLockoutEndDateAsync(user, null);
@@ -118,7 +132,7 @@ internal sealed class PasswordReset(
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
         }, user.Id);
-        return [];
+        return ([], resultUrl.Length == 0 ? null : resultUrl);
     }
 
     private async Task<string> ChallengeEventAsync(HttpContext context, TenantUser user) => new JsonObject
@@ -137,17 +151,19 @@ internal sealed class PasswordReset(
     private static string PassFor(TenantUser user, string ticket) =>
         user.Id + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
 
-    private bool PassMatches(TenantUser user, string ticket, string? pass)
+    // The result URL the pass carries ("" for none), or null when the pass is not this user's and this link's.
+    private string? PassedResultUrl(TenantUser user, string ticket, string? pass)
     {
         if (string.IsNullOrEmpty(pass))
-            return false;
+            return null;
         try
         {
-            return Passes.Unprotect(pass) == PassFor(user, ticket);
+            var (bound, resultUrl) = Passes.Unprotect(pass).Split('\n', 2) is [var b, var r] ? (b, r) : ("", "");
+            return bound == PassFor(user, ticket) ? resultUrl : null;
         }
         catch (CryptographicException)
         {
-            return false;
+            return null;
         }
     }
 }

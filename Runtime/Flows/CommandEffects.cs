@@ -80,6 +80,9 @@ internal static class CommandEffects
                     outcome.RedirectUrl = WithQuery(url, args.Length > 1 ? args[1] : default);
                     next = Max(next, Next.Suspend);
                     break;
+                case "transaction.setResultUrl" when Text(0) is { } url:
+                    outcome.ResultUrl = WithQuery(url, args.Length > 1 ? args[1] : default);
+                    break;
                 case "prompt.render":
                     outcome.PromptId = Text(0);
                     next = Max(next, Next.Suspend);

@@ -47,6 +47,9 @@ public sealed class FlowOutcome
     /// <summary>Where to send the user (with the query added), when an Action redirected.</summary>
     public string? RedirectUrl { get; set; }
 
+    /// <summary>Where a password reset ends (<c>transaction.setResultUrl</c>, with the query added).</summary>
+    public string? ResultUrl { get; set; }
+
     /// <summary>The prompt to render, when an Action called <c>prompt.render</c>.</summary>
     public string? PromptId { get; set; }
 
