@@ -97,6 +97,9 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
                 CommandEffects.Apply(result.Commands, outcome, flowEvent);
                 return new FlowExecutionResult { Status = FlowStatus.Failed, Actions = results, Outcome = outcome, Error = result.Error };
             }
+            // "Continue on error": the failure is recorded and the flow goes on without what the failed Action asked for.
+            if (result.Error is not null)
+                continue;
             switch (CommandEffects.Apply(result.Commands, outcome, flowEvent))
             {
                 case CommandEffects.Next.Stop:

@@ -6,6 +6,6 @@ public enum ActionFailurePolicy
     /// <summary>Auth0's behaviour: the trigger fails with the Action's error.</summary>
     FailTrigger,
 
-    /// <summary>The error is recorded and the remaining Actions run.</summary>
+    /// <summary>The error is recorded and the remaining Actions run; the failed Action's commands are dropped.</summary>
     Continue,
 }

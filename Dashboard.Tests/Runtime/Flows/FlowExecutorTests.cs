@@ -152,17 +152,19 @@ public sealed class FlowExecutorTests(SandboxFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task A_continue_policy_records_the_error_and_runs_the_rest()
+    public async Task A_continue_policy_records_the_error_and_runs_the_rest_without_the_failed_Actions_commands()
     {
         var result = await Executor.ExecuteAsync(Flow(actions:
         [
-            Action("throws", Handler("throw new Error('flaky');"), policy: ActionFailurePolicy.Continue),
+            Action("throws", Handler("api.idToken.setCustomClaim('half-done', 1); api.access.deny('never applied'); throw new Error('flaky');"), policy: ActionFailurePolicy.Continue),
             Action("after", Handler("api.idToken.setCustomClaim('after', 1);")),
         ]), CancellationToken.None);
 
         Assert.Equal(FlowStatus.Completed, result.Status);
         Assert.Equal("flaky", result.Actions[0].Result.Error!.Message);
         Assert.Equal(1, result.Outcome.IdTokenClaims["after"].GetInt32());
+        Assert.False(result.Outcome.IdTokenClaims.ContainsKey("half-done"));
+        Assert.False(result.Outcome.Denied);
     }
 
     [Fact]
