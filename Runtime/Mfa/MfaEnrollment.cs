@@ -26,6 +26,9 @@ public sealed class MfaEnrollment : ITenantScoped
     /// <summary>A phone that receives codes by SMS (Auth0's <c>phone</c> factor).</summary>
     public const string Phone = "phone";
 
+    /// <summary>A new enrolment id in Auth0's form, e.g. <c>totp|dev_…</c>, <c>sms|dev_…</c>.</summary>
+    public static string NewId(string kind) => kind + "|dev_" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true);
+
     public required string Id { get; init; }
     public string TenantId { get; set; } = Tenant.DefaultId;
     public required string UserId { get; init; }

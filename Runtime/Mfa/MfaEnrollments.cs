@@ -41,7 +41,7 @@ public sealed class MfaEnrollments(
         {
             pending = new MfaEnrollment
             {
-                Id = "totp|dev_" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true),
+                Id = MfaEnrollment.NewId("totp"),
                 TenantId = tenant.Id, UserId = userId, Type = MfaEnrollment.Otp, CreatedAt = clock.GetUtcNow(),
                 ProtectedSecret = secrets.Protect(MfaSecrets.NewOtpKey()),
             };

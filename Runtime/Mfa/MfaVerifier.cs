@@ -80,7 +80,7 @@ public sealed class MfaVerifier(
         var code = MfaSecrets.NewRecoveryCode();
         db.MfaEnrollments.Add(new MfaEnrollment
         {
-            Id = "recovery-code|dev_" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true),
+            Id = MfaEnrollment.NewId(MfaEnrollment.RecoveryCode),
             TenantId = tenant.Id, UserId = userId, Type = MfaEnrollment.RecoveryCode, CreatedAt = clock.GetUtcNow(),
             Confirmed = true, CodeHash = MfaSecrets.HashRecoveryCode(code),
         });

@@ -36,7 +36,7 @@ public sealed partial class PhoneCodes(
         {
             pending = new MfaEnrollment
             {
-                Id = "sms|dev_" + RandomNumberGenerator.GetHexString(16, lowercase: true),
+                Id = MfaEnrollment.NewId("sms"),
                 TenantId = tenant.Id, UserId = userId, Type = MfaEnrollment.Phone, CreatedAt = clock.GetUtcNow(),
             };
             db.MfaEnrollments.Add(pending);

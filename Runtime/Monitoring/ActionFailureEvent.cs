@@ -19,7 +19,7 @@ internal static class ActionFailureEvent
     {
         if (record.Results.FirstOrDefault(r => r.ErrorClass is not null) is not { } failed)
             return null;
-        var flowEvent = Parse(record.EventJson);
+        var flowEvent = JsonText.TryParse(record.EventJson);
         var details = new FailureDetails(record.TriggerId, record.Id, failed.ActionId, failed.ActionName, failed.VersionId, failed.BindingId,
             failed.ErrorClass!, new FailureError(failed.ErrorName, failed.ErrorMessage, failed.ErrorStack));
         return new TenantLogEvent
@@ -44,17 +44,6 @@ internal static class ActionFailureEvent
         logEvent.DetailsJson.Contains("error_class", StringComparison.Ordinal)
         && JsonNode.Parse(logEvent.DetailsJson)?["error_class"] is JsonValue value ? value.ToString() : null;
 
-    private static JsonNode? Parse(string? json)
-    {
-        try
-        {
-            return json is null ? null : JsonNode.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static string? Text(JsonNode? node, string section, string name) =>
         node?[section]?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? Truncate(text, 256) : null;

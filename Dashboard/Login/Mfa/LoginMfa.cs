@@ -16,7 +16,7 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// </summary>
 internal sealed class LoginMfa(
     MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
-    PostLoginFlow postLogin, UserManager<TenantUser> users, TimeProvider clock)
+    PostLoginFlow postLogin, UserManager<TenantUser> users, LoginEvents events, TimeProvider clock)
 {
     // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
     private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
@@ -24,6 +24,10 @@ internal sealed class LoginMfa(
     /// <summary>Decides the step the flow's result calls for; a challenge already passed in this login is not asked again.</summary>
     public async Task<MfaDecision> DecideAsync(HttpContext context, FlowExecutionResult flow, TenantUser user, bool done)
     {
+        // Most logins ask for no factor: they cost no query here.
+        if (flow is not { Status: FlowStatus.Suspended, Outcome.Factors: not null }
+            && (done || flow.Status != FlowStatus.Completed || flow.Outcome.MultifactorProvider is null or "none"))
+            return new MfaDecision(flow);
         var factors = await enrollments.ListAsync(user.Id, context.RequestAborted);
         var enabled = await settings.EnabledAsync(context.RequestAborted);
         // What the user can be challenged with: enrolled, enabled for the tenant, with a page to do it on.
@@ -97,15 +101,22 @@ internal sealed class LoginMfa(
         return login?.Mfa is not null && user is not null && login.UserId == user.Id ? (login, user) : null;
     }
 
+    /// <summary>A factor step a hosted page refused: the tenant log says which step and why.</summary>
+    public void Refused(HttpContext context, SuspendedLogin login, TenantUser user, string step, string reason) =>
+        events.Write(context, LogTypes.MfaFailed, $"{step}: {reason}", user, clientId: login.ClientId);
+
     /// <summary>
-    /// The factor was passed: the flow goes on (a <c>challengeWith</c> suspension with the next Action, <c>mfa</c>
-    /// added to <c>event.authentication.methods</c>). Returns where the browser goes next.
+    /// The factor (<paramref name="factor"/>, just <paramref name="enrolled"/> or challenged) was passed, which the
+    /// tenant log records; the flow goes on (a <c>challengeWith</c> suspension with the next Action, <c>mfa</c> added
+    /// to <c>event.authentication.methods</c>). Returns where the browser goes next.
     /// </summary>
-    public async Task<string> CompleteAsync(HttpContext context, string state, SuspendedLogin login, TenantUser user, bool rememberBrowser)
+    public async Task<string> CompleteAsync(HttpContext context, string state, SuspendedLogin login, TenantUser user, bool rememberBrowser,
+        string factor, bool enrolled)
     {
+        events.Write(context, enrolled ? LogTypes.MfaEnrolled : LogTypes.MfaPassed, factor, user, clientId: login.ClientId);
         if (rememberBrowser && login.Mfa!.AllowRememberBrowser
-            && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } factor)
-            remembered.Remember(context, user.Id, factor.Id);
+            && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } rememberedFactor)
+            remembered.Remember(context, user.Id, rememberedFactor.Id);
         login = login with { Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {

@@ -72,12 +72,12 @@ public sealed class SavedTestSuite(IDbContextFactory<FlowgateDbContext> contexts
         {
             case SavedTestKinds.NoDeny:
                 return;
-            case SavedTestKinds.Commands when Parse(input.ExpectedJson) is JsonArray commands
+            case SavedTestKinds.Commands when JsonText.TryParse(input.ExpectedJson) is JsonArray commands
                 && commands.All(c => c is JsonObject { } o && o["method"] is JsonValue && o["args"] is JsonArray):
                 return;
             case SavedTestKinds.Commands:
                 throw Invalid("Expected commands must be a JSON array of {\"method\": ..., \"args\": [...]}.");
-            case SavedTestKinds.Claim when Parse(input.ExpectedJson) is JsonObject { } claim
+            case SavedTestKinds.Claim when JsonText.TryParse(input.ExpectedJson) is JsonObject { } claim
                 && claim["token"]?.GetValue<string>() is "id" or "access" && claim["name"]?.GetValue<string>() is { Length: > 0 } && claim.ContainsKey("value"):
                 return;
             case SavedTestKinds.Claim:
@@ -87,19 +87,8 @@ public sealed class SavedTestSuite(IDbContextFactory<FlowgateDbContext> contexts
         }
     }
 
-    private static bool IsObject(string json) => Parse(json) is JsonObject;
+    private static bool IsObject(string json) => JsonText.TryParse(json) is JsonObject;
 
-    private static JsonNode? Parse(string? json)
-    {
-        try
-        {
-            return json is null ? null : JsonNode.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static OperationRejectedException Invalid(string message) => new(RejectionKind.Invalid, message);
 }

@@ -49,7 +49,7 @@ public sealed class WebAuthnCredentials(
             return Refused(userId, type, (WebAuthnRefusal.UnknownCredential, "This credential is already registered."));
         db.MfaEnrollments.Add(new MfaEnrollment
         {
-            Id = type + "|dev_" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true),
+            Id = MfaEnrollment.NewId(type),
             TenantId = tenant.Id, UserId = userId, Type = type, CreatedAt = clock.GetUtcNow(), Confirmed = true,
             CredentialId = credentialId, PublicKey = credential.PublicKey, SignCount = credential.SignCount,
             Transports = string.Join(',', response.Transports), Discoverable = type == MfaEnrollment.WebAuthnPlatform,

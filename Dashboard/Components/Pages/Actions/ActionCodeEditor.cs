@@ -7,6 +7,17 @@ public sealed class ActionCodeEditor : StandaloneCodeEditor
 {
     private string[] _errorMarks = [];
 
+    /// <summary>How an Action's code opens: JavaScript, no minimap, widgets free to overflow the editor's box.</summary>
+    public static StandaloneEditorConstructionOptions Options(string code) => new()
+    {
+        AutomaticLayout = true,
+        Language = "javascript",
+        Value = code,
+        Minimap = new EditorMinimapOptions { Enabled = false },
+        FixedOverflowWidgets = true,
+        ScrollBeyondLastLine = false,
+    };
+
     protected override void OnInitialized() => MonacoRuntimeGate.Initialize(base.OnInitialized);
 
     protected override Task OnAfterRenderAsync(bool firstRender) => MonacoRuntimeGate.Run(jsRuntime, () => base.OnAfterRenderAsync(firstRender));

@@ -78,16 +78,6 @@ public sealed partial class Editor
         StateHasChanged();
     }
 
-    private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor editor) => new()
-    {
-        AutomaticLayout = true,
-        Language = "javascript",
-        Value = _action!.Code,
-        Minimap = new EditorMinimapOptions { Enabled = false },
-        FixedOverflowWidgets = true,
-        ScrollBeyondLastLine = false,
-    };
-
     private async Task OnEditorReadyAsync()
     {
         await _scripts!.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), SecretNames());
