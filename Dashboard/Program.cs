@@ -32,7 +32,7 @@ if (CommandLine.IsHostCommand(args))
 
 app.UseCors();                      // browser apps' web origins, on the protocol endpoints only
 app.UseMiddleware<JsonTokenRequests>();
-app.UseMiddleware<ManagementBadRequests>();
+app.UseMiddleware<ManagementRequestErrors>();
 app.UseRateLimiter();                // per-IP limit on the hosted pages' form posts
 app.UseAuthentication();
 app.UseAuthorization();

@@ -24,18 +24,19 @@ internal static class CommandLine
         """;
 
     /// <summary>Runs a command that needs no web host (<c>sandbox-worker</c>, <c>actions test</c>); null when the arguments are not one.</summary>
-    public static Task<int?> TryRunWithoutHostAsync(string[] args) => RuntimeCommands.TryRunAsync(args);
+    public static Task<int?> TryRunWithoutHostAsync(string[] args) => RuntimeCommands.TryRunAsync(Command(args));
 
-    public static bool IsHostCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "clients";
+    public static bool IsHostCommand(string[] args) => Command(args) is ["admin" or "clients", ..];
 
     /// <summary>Configuration arguments for the host; a command's own arguments are not configuration.</summary>
     public static string[] HostArguments(string[] args) => IsHostCommand(args) ? [] : args;
 
     public static async Task<int> RunHostCommandAsync(WebApplication app, string[] args)
     {
-        var options = new CommandArguments(args);
+        var command = Command(args);
+        var options = new CommandArguments(command);
         await using var scope = app.Services.CreateAsyncScope();
-        switch (args)
+        switch (command)
         {
             case ["admin", "create", ..]:
                 return await CreateAdminAsync(scope.ServiceProvider.GetRequiredService<AdminAccountService>(), options);
@@ -46,6 +47,12 @@ internal static class CommandLine
                 return 2;
         }
     }
+
+    /// <summary>
+    /// The arguments from the command's name on. <c>dotnet run</c> puts <c>--environment Development</c> first
+    /// (RunArguments in Dashboard.csproj), ahead of what follows <c>--</c>.
+    /// </summary>
+    private static string[] Command(string[] args) => args is ["--environment", _, .. var rest] ? rest : args;
 
     private static async Task<int> CreateAdminAsync(AdminAccountService admins, CommandArguments options)
     {

@@ -79,6 +79,27 @@ public sealed class ManagementApiAuthTests : IClassFixture<FlowgateAppFixture>
         await AssertErrorAsync(response, 404, "Not Found", "Not Found");
     }
 
+    [Fact]
+    public async Task A_method_the_path_does_not_take_gets_a_405_naming_the_ones_it_does()
+    {
+        var http = await _app.CreateManagementClientAsync();
+
+        var response = await http.PutAsync("/api/v2/roles", JsonContent.Create(new { name = "r" }));
+
+        await AssertErrorAsync(response, 405, "Method Not Allowed", "PUT is not allowed on /api/v2/roles; it takes GET, HEAD, POST.");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_gets_a_415_with_the_reason()
+    {
+        var http = await _app.CreateManagementClientAsync();
+
+        var response = await http.PostAsync("/api/v2/roles", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "r" }));
+
+        await AssertErrorAsync(response, 415, "Unsupported Media Type",
+            "The body must be JSON (content-type: application/json), not 'application/x-www-form-urlencoded'.");
+    }
+
     private static async Task AssertErrorAsync(HttpResponseMessage response, int status, string error, string message)
     {
         Assert.Equal(status, (int)response.StatusCode);

@@ -22,8 +22,8 @@ internal static class ManagementApiEndpoints
         api.MapLogs();
         api.MapEnrollments();
         api.MapGuardianFactors();
-        // Unknown Management API paths answer in the API's own error format.
-        api.Map("{**path}", () => ManagementError.Result(404, "Not Found"));
+        // Unknown paths, wrong methods and bodies that are not JSON answer in the API's own error format
+        // (ManagementRequestErrors): a catch-all route here would turn a 405 or 415 into a 404.
         return routes;
     }
 }

@@ -4,7 +4,10 @@ namespace Flowgate.Dashboard.Endpoints.Management;
 internal sealed record ManagementError(int StatusCode, string Error, string Message, string? ErrorCode = null)
 {
     public static IResult Result(int statusCode, string message, string? errorCode = null) =>
-        TypedResults.Json(new ManagementError(statusCode, ReasonPhrase(statusCode), message, errorCode), statusCode: statusCode);
+        TypedResults.Json(Of(statusCode, message, errorCode), statusCode: statusCode);
+
+    public static ManagementError Of(int statusCode, string message, string? errorCode = null) =>
+        new(statusCode, ReasonPhrase(statusCode), message, errorCode);
 
     public Task WriteAsync(HttpResponse response)
     {
