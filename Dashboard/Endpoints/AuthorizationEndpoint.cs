@@ -60,7 +60,7 @@ internal static class AuthorizationEndpoint
         if (Parameter(context, ContinueMarker) is { Length: > 0 } state)
         {
             // Back from /continue or a factor page: the flow has finished there; apply its result once, to the same user and client.
-            var login = suspended.Take(state);
+            var login = await suspended.TakeAsync(state, context.RequestAborted);
             if (login?.Finished is null || login.Mfa is not null || login.Reset is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
                 return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
             (flow, mfaDone) = (login.Finished, login.MfaDone);
@@ -108,10 +108,10 @@ internal static class AuthorizationEndpoint
             var waiting = flow.Status == FlowStatus.Suspended
                 ? new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, Mfa: prompt, MfaDone: mfaDone)
                 : new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), null, flow, prompt, mfaDone);
-            return Results.Redirect(prompt.PageUrl(suspended.Add(waiting)));
+            return Results.Redirect(prompt.PageUrl(await suspended.AddAsync(waiting, context.RequestAborted)));
         }
         await postLogin.FlushMetadataAsync(flow, user);
-        var parked = suspended.Add(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone));
+        var parked = await suspended.AddAsync(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone), context.RequestAborted);
         return Results.Redirect(ContinueEndpoint.WithState(PostLoginFlow.RedirectOf(flow)!, parked));
     }
 

@@ -29,7 +29,7 @@ internal static class ContinueEndpoint
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
-        var login = suspended.Find(state);
+        var login = await suspended.FindAsync(state, context.RequestAborted);
         // A login waiting for a factor resumes only through the factor's page, never here.
         if (login?.Suspension is null || login.Mfa is not null || !await IsThisBrowsersAsync(context, login, users))
             return Results.Text(login?.Reset is null
@@ -43,10 +43,10 @@ internal static class ContinueEndpoint
 
         if (PostLoginFlow.RedirectOf(result) is { } redirect)
         {
-            suspended.Put(state, login with { Suspension = result.Suspension });
+            await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
             return Results.Redirect(WithState(redirect, state));
         }
-        suspended.Put(state, login with { Suspension = null, Finished = result });
+        await suspended.PutAsync(state, login with { Suspension = null, Finished = result }, context.RequestAborted);
         return Results.Redirect(login.ResumeUrl(state));
     }
 

@@ -38,7 +38,8 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<RecordedFlows>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<SuspendedLogins>();
+        builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();
+        builder.Services.AddScoped<SuspendedLogins>();
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();

@@ -23,13 +23,13 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
 
     /// <summary>The parked reset whose flow has moved on (not waiting for a factor or a site), if this browser parked it and the link still holds.</summary>
     public async Task<(SuspendedLogin Reset, TenantUser User)?> FindAsync(HttpContext context, string? state) =>
-        suspended.Find(state) is { Reset: { } reset, Mfa: null, Suspension: null, Finished: not null } parked
+        await suspended.FindAsync(state, context.RequestAborted) is { Reset: { } reset, Mfa: null, Suspension: null, Finished: not null } parked
         && await reset.ProvenUserAsync(context, users, parked.UserId) is { } user
             ? (parked, user)
             : null;
 
     /// <summary>The password is changed: the state is not used again.</summary>
-    public void Forget(string state) => suspended.Take(state);
+    public Task ForgetAsync(string state, CancellationToken cancellationToken) => suspended.TakeAsync(state, cancellationToken);
 
     /// <summary>
     /// Parks the reset when the flow waits for a factor or for the site an Action redirected to, and says where the
@@ -47,20 +47,20 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
             return (flow, new ResetStep(Refusal: requirement is null ? denial
                 : $"Resetting this password needs a second factor ({string.Join(", ", FactorSelection.Read(requirement).Types)}), but none is set up for this account. Contact the administrator."));
         if (decision.Prompt is { } prompt)
-            return (flow, new ResetStep(Redirect: prompt.PageUrl(Park(context, state, user, ticket, flow, prompt, mfaDone))));
+            return (flow, new ResetStep(Redirect: prompt.PageUrl(await ParkAsync(context, state, user, ticket, flow, prompt, mfaDone))));
         if (PostLoginFlow.RedirectOf(flow) is { } url)
-            return (flow, new ResetStep(Redirect: Endpoints.ContinueEndpoint.WithState(url, Park(context, state, user, ticket, flow, null, mfaDone))));
+            return (flow, new ResetStep(Redirect: Endpoints.ContinueEndpoint.WithState(url, await ParkAsync(context, state, user, ticket, flow, null, mfaDone))));
         return flow.Status == FlowStatus.Suspended
             ? (flow, new ResetStep(Refusal: "This password reset needs a custom prompt (prompt.render), which is not available yet."))
             : (flow, null);
     }
 
-    private string Park(HttpContext context, string? state, TenantUser user, string ticket, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone)
+    private async Task<string> ParkAsync(HttpContext context, string? state, TenantUser user, string ticket, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone)
     {
         var parked = new SuspendedLogin(user.Id, null, "/u/login", flow.Suspension, Mfa: prompt, MfaDone: mfaDone, Reset: ParkedReset.Bind(context, ticket));
         if (state is null)
-            return suspended.Add(parked);
-        suspended.Put(state, parked);
+            return await suspended.AddAsync(parked, context.RequestAborted);
+        await suspended.PutAsync(state, parked, context.RequestAborted);
         return state;
     }
 }

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
+using System.Text.Json;
+using Flowgate.Runtime.Flows.Parking;
 using Flowgate.Shared.Flows;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Flowgate.Dashboard.Login;
 
@@ -30,33 +30,25 @@ internal sealed record SuspendedLogin(
 }
 
 /// <summary>
-/// Suspended logins in this process's memory, for <see cref="Lifetime"/>. The state id is random and
-/// single-use at <c>/authorize</c>. Several instances behind a load balancer need sticky sessions.
+/// Suspended logins, parked in the database for <see cref="Lifetime"/> (<see cref="ParkedTransactions"/>), so any
+/// instance can resume one and a restart loses none. The state id is random and single-use at <c>/authorize</c>.
 /// </summary>
-internal sealed class SuspendedLogins(IMemoryCache cache)
+internal sealed class SuspendedLogins(ParkedTransactions parked)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    public string Add(SuspendedLogin login)
-    {
-        var state = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        Put(state, login);
-        return state;
-    }
+    public Task<string> AddAsync(SuspendedLogin login, CancellationToken cancellationToken) =>
+        parked.AddAsync(JsonSerializer.Serialize(login), Lifetime, cancellationToken);
 
-    public void Put(string state, SuspendedLogin login) => cache.Set(Key(state), login, Lifetime);
+    public Task PutAsync(string state, SuspendedLogin login, CancellationToken cancellationToken) =>
+        parked.PutAsync(state, JsonSerializer.Serialize(login), Lifetime, cancellationToken);
 
-    public SuspendedLogin? Find(string? state) =>
-        !string.IsNullOrEmpty(state) && cache.TryGetValue(Key(state), out SuspendedLogin? login) ? login : null;
+    public async Task<SuspendedLogin?> FindAsync(string? state, CancellationToken cancellationToken) =>
+        Read(await parked.FindAsync(state, cancellationToken));
 
     /// <summary>Finds and forgets: a finished login is applied once.</summary>
-    public SuspendedLogin? Take(string? state)
-    {
-        var login = Find(state);
-        if (login is not null)
-            cache.Remove(Key(state!));
-        return login;
-    }
+    public async Task<SuspendedLogin?> TakeAsync(string? state, CancellationToken cancellationToken) =>
+        Read(await parked.TakeAsync(state, cancellationToken));
 
-    private static string Key(string state) => "flowgate:suspended-login:" + state;
+    private static SuspendedLogin? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<SuspendedLogin>(json);
 }

@@ -36,6 +36,8 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<MfaEnrollment> MfaEnrollments => Set<MfaEnrollment>();
+    public DbSet<Flows.Parking.ParkedTransaction> ParkedTransactions => Set<Flows.Parking.ParkedTransaction>();
+    public DbSet<Mfa.WebAuthn.AnsweredChallenge> AnsweredChallenges => Set<Mfa.WebAuthn.AnsweredChallenge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -93,7 +93,7 @@ internal sealed class LoginMfa(
     /// </summary>
     public async Task<(SuspendedLogin Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
     {
-        var login = suspended.Find(state);
+        var login = await suspended.FindAsync(state, context.RequestAborted);
         if (login is { Mfa: not null, Reset: { } reset })
             return await reset.ProvenUserAsync(context, users, login.UserId) is { } resetting ? (login, resetting) : null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -124,12 +124,12 @@ internal sealed class LoginMfa(
             if (PostLoginFlow.RedirectOf(result) is { } redirect)
             {
                 await postLogin.FlushMetadataAsync(result, user);
-                suspended.Put(state, login with { Suspension = result.Suspension });
+                await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
                 return Endpoints.ContinueEndpoint.WithState(redirect, state);
             }
             login = login with { Suspension = null, Finished = result };
         }
-        suspended.Put(state, login);
+        await suspended.PutAsync(state, login, context.RequestAborted);
         return login.ResumeUrl(state);
     }
 

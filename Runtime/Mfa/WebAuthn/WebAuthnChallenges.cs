@@ -1,20 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
+using Flowgate.Runtime.Store;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flowgate.Runtime.Mfa.WebAuthn;
 
 /// <summary>
 /// Challenges that need no storage until they are answered: each is a random nonce and its purpose (a login
 /// step of one user, or a passkey sign-in), encrypted and time-limited with Data Protection. An answered
-/// challenge is remembered until it would expire anyway, so an assertion cannot be replayed. The memory is
-/// this process's: several instances need the sticky sessions suspended logins already ask for.
+/// challenge is recorded in the database until it would expire anyway, so an assertion cannot be replayed,
+/// to this instance or another.
 /// </summary>
-public sealed class WebAuthnChallenges(IDataProtectionProvider provider, IMemoryCache answered)
+public sealed class WebAuthnChallenges(IDataProtectionProvider provider, IDbContextFactory<FlowgateDbContext> contexts, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private static readonly Lock Gate = new();
 
     private readonly ITimeLimitedDataProtector _protector =
         provider.CreateProtector("Flowgate.Mfa.WebAuthnChallenge.v1").ToTimeLimitedDataProtector();
@@ -24,7 +24,7 @@ public sealed class WebAuthnChallenges(IDataProtectionProvider provider, IMemory
         _protector.Protect([.. RandomNumberGenerator.GetBytes(16), .. Encoding.UTF8.GetBytes(purpose)], Lifetime);
 
     /// <summary>Accepts a challenge once, for the purpose it was issued for; null when accepted, otherwise why not.</summary>
-    public (WebAuthnRefusal Refusal, string Reason)? Redeem(byte[] challenge, string purpose)
+    public async Task<(WebAuthnRefusal Refusal, string Reason)?> RedeemAsync(byte[] challenge, string purpose, CancellationToken cancellationToken)
     {
         byte[] payload;
         DateTimeOffset expires;
@@ -38,13 +38,26 @@ public sealed class WebAuthnChallenges(IDataProtectionProvider provider, IMemory
         }
         if (payload.Length < 16 || Encoding.UTF8.GetString(payload.AsSpan(16)) != purpose)
             return (WebAuthnRefusal.WrongChallenge, "The challenge was issued for another login step.");
-        var key = "flowgate:webauthn-answered:" + Convert.ToHexString(payload.AsSpan(0, 16));
-        lock (Gate)
+        return await RecordAnswerAsync(Convert.ToHexStringLower(payload.AsSpan(0, 16)), expires, cancellationToken)
+            ? null
+            : (WebAuthnRefusal.ChallengeReplayed, "The challenge was already answered: a replayed assertion.");
+    }
+
+    // The nonce's row is the lock: of two answers to one challenge, whichever instance gets them, one insert fails.
+    private async Task<bool> RecordAnswerAsync(string nonce, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await db.AnsweredChallenges.Where(c => c.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        db.AnsweredChallenges.Add(new AnsweredChallenge { Id = nonce, ExpiresAt = expires });
+        try
         {
-            if (answered.TryGetValue(key, out _))
-                return (WebAuthnRefusal.ChallengeReplayed, "The challenge was already answered: a replayed assertion.");
-            answered.Set(key, true, expires);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-        return null;
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 }

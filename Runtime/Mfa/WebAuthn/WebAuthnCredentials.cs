@@ -35,7 +35,7 @@ public sealed class WebAuthnCredentials(
     {
         if (response.AttestationObject is not { } attestation)
             return Refused(userId, type, (WebAuthnRefusal.Malformed, "The response carries no attestation object."));
-        if (Redeem(response, purpose) is { } refused)
+        if (await RedeemAsync(response, purpose, cancellationToken) is { } refused)
             return Refused(userId, type, refused);
         var check = WebAuthnVerifier.VerifyRegistration(rp, response.Challenge, response.ClientDataJson, attestation, type == MfaEnrollment.WebAuthnPlatform);
         if (check.Value is not { } credential)
@@ -82,7 +82,7 @@ public sealed class WebAuthnCredentials(
         var credential = await db.MfaEnrollments.FirstOrDefaultAsync(
             e => e.TenantId == tenant.Id && e.CredentialId == response.Id && e.Discoverable && e.Confirmed, cancellationToken);
         if (credential is null)
-            return Refused(null, PasskeyPurpose, Redeem(response, PasskeyPurpose) ?? (WebAuthnRefusal.UnknownCredential, "No passkey with this credential id is registered."));
+            return Refused(null, PasskeyPurpose, await RedeemAsync(response, PasskeyPurpose, cancellationToken) ?? (WebAuthnRefusal.UnknownCredential, "No passkey with this credential id is registered."));
         if (response.UserHandle is not { } handle || Base64Url.EncodeToString(handle) != credential.UserHandle)
             return Refused(credential.UserId, PasskeyPurpose, (WebAuthnRefusal.UnknownCredential, "The passkey's user handle does not match its credential."));
         return await CheckAsync(db, rp, credential, response, PasskeyPurpose, requireUserVerification: true, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class WebAuthnCredentials(
         var now = clock.GetUtcNow();
         if (credential.LockedUntil > now)
             return WebAuthnOutcome.Refused(MfaVerification.Locked, WebAuthnRefusal.UnknownCredential, "The factor is locked after too many failed attempts.");
-        var refusal = response is null ? (WebAuthnRefusal.UnknownCredential, "The credential is not one of the user's.") : Redeem(response, purpose);
+        var refusal = response is null ? (WebAuthnRefusal.UnknownCredential, "The credential is not one of the user's.") : await RedeemAsync(response, purpose, cancellationToken);
         if (refusal is null && (response!.AuthenticatorData is null || response.Signature is null))
             refusal = (WebAuthnRefusal.Malformed, "The response carries no authenticator data or signature.");
         if (refusal is null)
@@ -121,11 +121,11 @@ public sealed class WebAuthnCredentials(
         return WebAuthnOutcome.Refused(verification, kind, reason);
     }
 
-    private (WebAuthnRefusal, string)? Redeem(CredentialResponse response, string purpose)
+    private async Task<(WebAuthnRefusal, string)?> RedeemAsync(CredentialResponse response, string purpose, CancellationToken cancellationToken)
     {
         try
         {
-            return challenges.Redeem(response.Challenge, purpose);
+            return await challenges.RedeemAsync(response.Challenge, purpose, cancellationToken);
         }
         catch (WebAuthnException e)
         {

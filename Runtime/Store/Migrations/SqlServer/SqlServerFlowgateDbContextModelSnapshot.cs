@@ -621,6 +621,31 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Flows.Parking.ParkedTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ParkedTransactions", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Flows.TriggerBinding", b =>
                 {
                     b.Property<string>("Id")
@@ -932,6 +957,22 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("MfaEnrollments");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Mfa.WebAuthn.AnsweredChallenge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("WebAuthnAnsweredChallenges", (string)null);
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Monitoring.ExecutionActionResult", b =>

@@ -609,6 +609,31 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Flows.Parking.ParkedTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ParkedTransactions", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Flows.TriggerBinding", b =>
                 {
                     b.Property<string>("Id")
@@ -917,6 +942,22 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("MfaEnrollments");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Mfa.WebAuthn.AnsweredChallenge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("WebAuthnAnsweredChallenges", (string)null);
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Monitoring.ExecutionActionResult", b =>
