@@ -17,14 +17,14 @@ internal static class SandboxRegistration
 {
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
+        // The operator's limits and fetch policy (section Sandbox) travel to every worker; a value out of range stops the start.
+        var sandbox = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
+        sandbox.Validate();
         builder.Services.AddSingleton<IActionSandbox>(services =>
         {
-            // Workers get the host's data directory and registry: they load the npm packages a save installed from the same cache.
-            var sandbox = new SandboxOptions
-            {
-                DataDirectory = services.GetRequiredService<DataDirectory>().Path,
-                NpmRegistry = services.GetRequiredService<IOptions<DependencyOptions>>().Value.Registry,
-            };
+            // Workers also get the host's data directory and registry: they load the npm packages a save installed from the same cache.
+            sandbox.DataDirectory = services.GetRequiredService<DataDirectory>().Path;
+            sandbox.NpmRegistry = services.GetRequiredService<IOptions<DependencyOptions>>().Value.Registry;
             var options = SandboxWorkerOptions.ForAssembly(typeof(Program).Assembly.Location, sandbox);
             options.Validate();
             return new SandboxSupervisor(options);

@@ -83,6 +83,29 @@ public sealed class FetchTests : IAsyncLifetime
         Assert.Equal("""["error","fetch failed: the request timed out"]""", result.Commands.Single().Args());
     }
 
+    [Fact]
+    public async Task An_abort_signal_cancels_a_fetch_with_its_reason()
+    {
+        var code = $$"""
+            exports.onExecutePostLogin = async (event, api) => {
+              const outcome = async (init) => { try { await fetch('{{_baseUrl}}slow', init); return 'answered'; } catch (e) { return e.name + ': ' + e.message; } };
+              const controller = new AbortController();
+              const cancelled = outcome({ signal: controller.signal });
+              controller.abort();
+              api.idToken.setCustomClaim('outcomes', [
+                await outcome({ signal: AbortSignal.timeout(50) }),
+                await cancelled,
+                await outcome({ signal: AbortSignal.abort(new Error('not needed')) }),
+              ]);
+            };
+            """;
+        var result = await _sandbox.ExecuteAsync(ActionRequests.PostLogin(code), CancellationToken.None);
+
+        Assert.Equal("""["outcomes",["TimeoutError: The operation was aborted due to timeout","AbortError: This operation was aborted","Error: not needed"]]""",
+            result.Commands.Single().Args());
+        Assert.True(result.Stats.ActionDurationMs < 2000, $"took {result.Stats.ActionDurationMs} ms: the aborted requests were awaited");
+    }
+
     public async Task DisposeAsync()
     {
         _listener.Stop();

@@ -66,7 +66,7 @@ internal sealed class PackageDownloader(NpmRegistryClient registry, PackageCache
         {
             if (ReadJson(Path.Combine(directory, file)) is { ValueKind: JsonValueKind.Object } json)
             {
-                scopes[file.Length == "package.json".Length ? "" : file[..^"/package.json".Length]] = new PackageScope(Text(json, "main"), Text(json, "type"));
+                scopes[file.Length == "package.json".Length ? "" : file[..^"/package.json".Length]] = new PackageScope(Text(json, "main"), Text(json, "type"), Text(json, "browser"));
             }
         }
         return scopes;

@@ -51,7 +51,61 @@ class Response {
   clone() { return new Response(this._body, this); }
 }
 
+// AbortController and AbortSignal: fetch's `signal`, AbortSignal.timeout, and the libraries (axios) that cancel or
+// time out requests with them.
+function abortError(message, name) {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+class AbortSignal {
+  constructor() {
+    this.aborted = false;
+    this.reason = undefined;
+    this.onabort = null;
+    this._listeners = [];
+  }
+  addEventListener(type, listener) { if (type === 'abort' && typeof listener === 'function') this._listeners.push(listener); }
+  removeEventListener(type, listener) { if (type === 'abort') this._listeners = this._listeners.filter(l => l !== listener); }
+  throwIfAborted() { if (this.aborted) throw this.reason; }
+  static abort(reason) { const controller = new AbortController(); controller.abort(reason); return controller.signal; }
+  static timeout(ms) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(abortError('The operation was aborted due to timeout', 'TimeoutError')), ms);
+    return controller.signal;
+  }
+}
+
+class AbortController {
+  constructor() { this.signal = new AbortSignal(); }
+  abort(reason) {
+    const signal = this.signal;
+    if (signal.aborted) return;
+    signal.aborted = true;
+    signal.reason = reason === undefined ? abortError('This operation was aborted', 'AbortError') : reason;
+    const event = { type: 'abort', target: signal };
+    if (typeof signal.onabort === 'function') signal.onabort.call(signal, event);
+    for (const listener of signal._listeners.slice()) listener.call(signal, event);
+  }
+}
+
+// Rejects with the signal's reason as soon as it aborts (the host's request is then left to its own deadline).
+function abortable(promise, signal) {
+  if (!signal || typeof signal.addEventListener !== 'function') return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort);
+    promise.then(
+      v => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      e => { signal.removeEventListener('abort', onAbort); reject(e); });
+  });
+}
+
 async function fetch(resource, init = {}) {
+  init = init || {};
+  if (init.signal && init.signal.aborted) throw init.signal.reason;
   const url = resource instanceof URL ? resource.href : typeof resource === 'object' && resource !== null && resource.url ? resource.url : String(resource);
   let body = init.body;
   const headers = new Headers(init.headers);
@@ -64,7 +118,7 @@ async function fetch(resource, init = {}) {
     body = String(body);
   }
   const request = { url, method: String(init.method || 'GET').toUpperCase(), headers: headers.toObject(), body: body === undefined || body === null ? null : body, timeoutMs: typeof init.timeout === 'number' ? init.timeout : 0 };
-  const reply = JSON.parse(await hostCall('fetch', JSON.stringify(request)));
+  const reply = JSON.parse(await abortable(hostCall('fetch', JSON.stringify(request)), init.signal));
   if (reply.error) { const e = new TypeError('fetch failed: ' + reply.error); e.cause = { code: reply.code }; throw e; }
   return new Response(reply.body, reply);
 }

@@ -1,11 +1,18 @@
 // CommonJS for an Action's npm packages, resolved as Node resolves them in node_modules: "exports"
-// (conditions require, node, default) or "main" or index.js; relative requires with .js, .json,
-// .cjs and /index.js; package.json "imports" (#name); requires between packages along the tree the
-// host installed; a module cache with Node's cycle semantics. The host passes a manifest of every
-// package's loadable files and sizes; a file's source crosses the host boundary once per context,
-// the first time it is required (compiled once per isolate), never per execution.
+// (conditions require, node, default) or "main" or index.js, or the package's browser build when its
+// Node build needs Node I/O the sandbox lacks; relative requires with .js, .json, .cjs and /index.js;
+// package.json "imports" (#name); requires between packages along the tree the host installed; a
+// module cache with Node's cycle semantics. The host passes a manifest of every package's loadable
+// files and sizes; a file's source crosses the host boundary once per context, the first time it is
+// required (compiled once per isolate), never per execution.
 const MODULE_EXTENSIONS = ['.js', '.json', '.cjs'];
 const BUILTIN_ADVICE = 'Actions provide only the Node built-ins crypto, url, util and buffer, and the npm packages the Action declares';
+// Node's own modules the sandbox does not provide. A package whose Node build needs one may ship a build for
+// browsers and other fetch-based runtimes (axios does), which the sandbox then loads instead.
+const NODE_ONLY_BUILTINS = new Set(['assert', 'async_hooks', 'child_process', 'cluster', 'constants', 'dgram', 'diagnostics_channel',
+  'dns', 'domain', 'events', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks', 'process',
+  'punycode', 'querystring', 'readline', 'repl', 'stream', 'string_decoder', 'sys', 'timers', 'tls', 'trace_events', 'tty', 'v8',
+  'vm', 'worker_threads', 'zlib']);
 
 const hasOwnKey = (o, k) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
 
@@ -34,6 +41,7 @@ function createModules(manifest, packageFiles, builtins) {
   const packages = manifest.packages;
   for (const key of Object.keys(packages)) packages[key].key = key;
   const cache = new Map();
+  const browserBuilds = new Map(); // package key + request → the browser build loaded in place of the Node one
   let loadedBytes = 0;
 
   const filenameOf = (pkg, path) => '/node_modules/' + pkg.name + (path ? '/' + path : '');
@@ -71,11 +79,14 @@ function createModules(manifest, packageFiles, builtins) {
     }
   }
 
-  function viaExports(pkg, subpath) {
-    let map = pkg.exports;
+  function exportsMap(pkg) {
+    const map = pkg.exports;
     const isSubpathMap = map !== null && typeof map === 'object' && !Array.isArray(map) && Object.keys(map).some(k => k.startsWith('.'));
-    if (!isSubpathMap) map = { '.': map };
-    const resolved = matchExports(pkg, map, subpath, false);
+    return isSubpathMap ? map : { '.': map };
+  }
+
+  function viaExports(pkg, subpath) {
+    const resolved = matchExports(pkg, exportsMap(pkg), subpath, false);
     if (resolved && isFile(pkg, resolved.path)) return resolved.path;
     if (resolved) throw moduleError(Error, 'MODULE_NOT_FOUND', `Cannot find module '${filenameOf(pkg, resolved.path)}': the "exports" of ${pkg.name} name a file the package does not contain`);
     throw moduleError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED', subpath === '.'
@@ -94,7 +105,21 @@ function createModules(manifest, packageFiles, builtins) {
 
   function notFound(request, from, fromPath) {
     const where = from ? ` (required by ${filenameOf(from, fromPath)})` : '';
-    return moduleError(Error, 'MODULE_NOT_FOUND', `Cannot find module '${request}'${where}: ${BUILTIN_ADVICE}`);
+    const e = moduleError(Error, 'MODULE_NOT_FOUND', `Cannot find module '${request}'${where}: ${BUILTIN_ADVICE}`);
+    const name = request.replace(/^node:/, '').split('/')[0];
+    if (request.startsWith('node:') || NODE_ONLY_BUILTINS.has(name)) e.nodeBuiltin = name;
+    return e;
+  }
+
+  // The browser build a package ships for a bare request ("browser" in its exports, or its "browser" main), if any.
+  function browserBuild(pkg, subpath) {
+    if (pkg.exports !== null && pkg.exports !== undefined) {
+      const resolved = matchExports(pkg, exportsMap(pkg), subpath, false, BROWSER_CONDITIONS);
+      return resolved && resolved.path !== undefined && isFile(pkg, resolved.path) ? resolved.path : null;
+    }
+    const scope = pkg.scopes[''];
+    const main = subpath === '.' && scope && typeof scope.browser === 'string' ? normalizePath(scope.browser) : null;
+    return main === null ? null : asFile(pkg, main) || asIndex(pkg, main);
   }
 
   function resolveBare(from, fromPath, request) {
@@ -104,11 +129,12 @@ function createModules(manifest, packageFiles, builtins) {
     const subpath = parts.slice(length).join('/');
     const pkg = parts.length >= length && parts.slice(0, length).every(p => p !== '') ? findPackage(from, name) : null;
     if (!pkg) throw notFound(request, from, fromPath);
-    if (pkg.exports !== null && pkg.exports !== undefined) return { pkg, path: viaExports(pkg, subpath ? './' + subpath : '.') };
+    const exported = subpath ? './' + subpath : '.';
+    if (pkg.exports !== null && pkg.exports !== undefined) return { pkg, path: viaExports(pkg, exported), exported };
     const normalized = normalizePath(subpath);
     const path = normalized === null ? null : asFile(pkg, normalized) || asDirectory(pkg, normalized);
     if (!path) throw moduleError(Error, 'MODULE_NOT_FOUND', `Cannot find module '${request}': the package ${pkg.name}@${pkg.version} has no such file`);
-    return { pkg, path };
+    return { pkg, path, exported };
   }
 
   // → { builtin } or { pkg, path }
@@ -175,7 +201,21 @@ function createModules(manifest, packageFiles, builtins) {
       throw moduleError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received " + inspect(request));
     }
     const resolved = resolve(pkg, path, request);
-    return resolved.builtin !== undefined ? builtins[resolved.builtin] : load(resolved.pkg, resolved.path);
+    if (resolved.builtin !== undefined) return builtins[resolved.builtin];
+    const chosen = resolved.exported === undefined ? undefined : browserBuilds.get(resolved.pkg.key + '\0' + resolved.exported);
+    if (chosen !== undefined) return load(resolved.pkg, chosen);
+    try {
+      return load(resolved.pkg, resolved.path);
+    } catch (e) {
+      // The Node build needs a Node built-in the sandbox lacks (http, stream...). A browser build runs on fetch
+      // instead; when there is none, or it fails too, the Node build's error is the one that explains.
+      const browser = e !== null && typeof e === 'object' && e.nodeBuiltin && resolved.exported !== undefined ? browserBuild(resolved.pkg, resolved.exported) : null;
+      if (browser === null || browser === resolved.path) throw e;
+      let exports;
+      try { exports = load(resolved.pkg, browser); } catch { throw e; }
+      browserBuilds.set(resolved.pkg.key + '\0' + resolved.exported, browser);
+      return exports;
+    }
   }
 
   function makeRequire(pkg, path) {

@@ -2,6 +2,8 @@
 // PACKAGE_EXPORTS_RESOLVE: subpath keys and '*' patterns, conditions (require, node, default; never
 // import), arrays of fallbacks, and null for what a package keeps private. Used by modules.js.
 const MODULE_CONDITIONS = ['require', 'node', 'default'];
+// A package's build for fetch-based runtimes, tried when its Node build needs a Node built-in the sandbox lacks.
+const BROWSER_CONDITIONS = ['browser', 'require', 'default'];
 
 // Node's PATTERN_KEY_COMPARE: the longer prefix before '*' wins, then the longer key.
 function betterPattern(best, key) {
@@ -11,7 +13,7 @@ function betterPattern(best, key) {
 }
 
 // Resolves an "exports"/"imports" target: a './' path inside the package (or, for imports, a bare specifier).
-function exportsTarget(pkg, value, match, imports) {
+function exportsTarget(pkg, value, match, imports, conditions = MODULE_CONDITIONS) {
   if (typeof value === 'string') {
     const expanded = match === null ? value : value.split('*').join(match);
     if (!value.startsWith('./')) {
@@ -27,15 +29,15 @@ function exportsTarget(pkg, value, match, imports) {
   if (Array.isArray(value)) {
     for (const candidate of value) {
       let resolved;
-      try { resolved = exportsTarget(pkg, candidate, match, imports); } catch (e) { if (e.code === 'ERR_INVALID_PACKAGE_TARGET') continue; throw e; }
+      try { resolved = exportsTarget(pkg, candidate, match, imports, conditions); } catch (e) { if (e.code === 'ERR_INVALID_PACKAGE_TARGET') continue; throw e; }
       if (resolved) return resolved;
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
     for (const condition of Object.keys(value)) {
-      if (!MODULE_CONDITIONS.includes(condition)) continue;
-      const resolved = exportsTarget(pkg, value[condition], match, imports);
+      if (!conditions.includes(condition)) continue;
+      const resolved = exportsTarget(pkg, value[condition], match, imports, conditions);
       if (resolved !== undefined) return resolved;
     }
     return undefined;
@@ -44,8 +46,8 @@ function exportsTarget(pkg, value, match, imports) {
 }
 
 // The target of a request ('.', './sub' or '#name'): its exact key, else the best '*' pattern; null when none matches.
-function matchExports(pkg, map, request, imports) {
-  if (hasOwnKey(map, request) && !request.includes('*')) return exportsTarget(pkg, map[request], null, imports);
+function matchExports(pkg, map, request, imports, conditions = MODULE_CONDITIONS) {
+  if (hasOwnKey(map, request) && !request.includes('*')) return exportsTarget(pkg, map[request], null, imports, conditions);
   let best = null;
   for (const key of Object.keys(map)) {
     const star = key.indexOf('*');
@@ -55,5 +57,5 @@ function matchExports(pkg, map, request, imports) {
   }
   if (best === null) return null;
   const star = best.indexOf('*');
-  return exportsTarget(pkg, map[best], request.slice(star, request.length - (best.length - star - 1)), imports);
+  return exportsTarget(pkg, map[best], request.slice(star, request.length - (best.length - star - 1)), imports, conditions);
 }

@@ -54,6 +54,28 @@ public sealed class PackageRequireTests(PackageRegistryFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_package_whose_node_build_needs_node_io_loads_its_browser_build_instead()
+    {
+        var result = await Run(Request("""
+            const net = require('netkit');
+            const again = require('netkit');
+            const legacy = require('legacy-fetch');
+            api.idToken.setCustomClaim('b', [net.build, again === net, typeof net.get, legacy.build, require('netkit/package.json').name]);
+            """, "netkit@1.0.0", "legacy-fetch@2.7.0"));
+
+        Assert.Equal("""["b",["browser",true,"function","browser","netkit"]]""", Claim(result));
+    }
+
+    [Fact]
+    public async Task When_the_browser_build_fails_too_the_missing_node_module_is_the_error()
+    {
+        var result = await Run(Request("require('formish');", "formish@2.1.0"));
+
+        Assert.Equal("Error", result.Error!.Name);
+        Assert.Contains("Cannot find module 'stream' (required by /node_modules/formish/lib/node.js)", result.Error.Message);
+    }
+
+    [Fact]
     public async Task Modules_are_cached_and_cycles_see_unfinished_exports_as_in_node()
     {
         var result = await Run(Request("""

@@ -129,5 +129,49 @@ internal static class TestPackages
         Files = { ["index.js"] = "module.exports = {;" },
     };
 
-    public static TestPackage[] All => [TextKit, .. Padders, Lodashy, Dual, Cycle, FsUser, EsmOnly, Big, Broken];
+    /// <summary>
+    /// Shaped like axios: its Node build needs http and a dependency that needs stream (as form-data does); its
+    /// browser build, named by the "browser" export condition, runs on fetch.
+    /// </summary>
+    public static readonly TestPackage NetKit = new("netkit", "1.0.0")
+    {
+        Manifest = JsonNode.Parse("""
+            {
+              "exports": {
+                ".": { "browser": { "require": "./dist/browser.cjs" }, "default": { "require": "./dist/node.cjs" } },
+                "./package.json": "./package.json"
+              }
+            }
+            """)!.AsObject(),
+        Dependencies = { ["formish"] = "^2.0.0" },
+        Files =
+        {
+            ["dist/node.cjs"] = "const Form = require('formish'); const http = require('http'); module.exports = { build: 'node' };",
+            ["dist/browser.cjs"] = "module.exports = { build: 'browser', get: async url => { const r = await fetch(url); return { status: r.status, data: await r.json() }; } };",
+        },
+    };
+
+    /// <summary>Shaped like form-data: its Node main needs stream, its "browser" main expects a browser's window.</summary>
+    public static readonly TestPackage Formish = new("formish", "2.1.0")
+    {
+        Manifest = new JsonObject { ["main"] = "lib/node.js", ["browser"] = "./lib/browser" },
+        Files =
+        {
+            ["lib/node.js"] = "module.exports = require('stream').Readable;",
+            ["lib/browser.js"] = "module.exports = window.FormData;",
+        },
+    };
+
+    /// <summary>Shaped like node-fetch 2: no exports, a "browser" main that hands over the runtime's own fetch.</summary>
+    public static readonly TestPackage LegacyFetch = new("legacy-fetch", "2.7.0")
+    {
+        Manifest = new JsonObject { ["main"] = "lib/index.js", ["browser"] = "./browser.js" },
+        Files =
+        {
+            ["lib/index.js"] = "const https = require('node:https'); module.exports = () => 'node';",
+            ["browser.js"] = "module.exports = (...args) => fetch(...args); module.exports.build = 'browser';",
+        },
+    };
+
+    public static TestPackage[] All => [TextKit, .. Padders, Lodashy, Dual, Cycle, FsUser, EsmOnly, Big, Broken, NetKit, Formish, LegacyFetch];
 }
