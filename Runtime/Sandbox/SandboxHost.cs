@@ -63,6 +63,20 @@ public sealed class SandboxHost
     public string Hmac(string algorithm, string keyBase64, string dataBase64) =>
         Timed(() => Convert.ToBase64String(CryptoAlgorithms.Hmac(algorithm, Convert.FromBase64String(keyBase64), Convert.FromBase64String(dataBase64))));
 
+    /// <summary>An RSA or EC key (PEM, certificate or JWK) described as JSON (<see cref="AsymmetricKeys.Describe"/>).</summary>
+    [ScriptUsage(ScriptAccess.Full)]
+    public string DescribeKey(string source, string format, bool publicHalf) => Timed(() => AsymmetricKeys.Describe(source, format, publicHalf));
+
+    /// <summary>A signature of base64 data with a PEM private key, as JSON <c>{signature}</c> or <c>{error}</c>.</summary>
+    [ScriptUsage(ScriptAccess.Full)]
+    public string Sign(string hash, string pem, string dataBase64, bool pss, bool ieeeP1363) =>
+        Timed(() => AsymmetricKeys.Sign(hash, pem, Convert.FromBase64String(dataBase64), pss, ieeeP1363));
+
+    /// <summary>Checks a base64 signature of base64 data with a PEM key, as JSON <c>{valid}</c> or <c>{error}</c>.</summary>
+    [ScriptUsage(ScriptAccess.Full)]
+    public string Verify(string hash, string pem, string dataBase64, string signatureBase64, bool pss, bool ieeeP1363) =>
+        Timed(() => AsymmetricKeys.Verify(hash, pem, Convert.FromBase64String(dataBase64), Convert.FromBase64String(signatureBase64), pss, ieeeP1363));
+
     /// <summary>Cryptographically random bytes, as base64.</summary>
     [ScriptUsage(ScriptAccess.Full)]
     public string Random(int size) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(Math.Clamp(size, 0, 65536)));

@@ -10,7 +10,7 @@ namespace Flowgate.Runtime.Sandbox;
 /// </summary>
 internal static class SandboxScripts
 {
-    private static readonly string[] Parts = ["encoding.js", "url.js", "util.js", "crypto.js", "fetch.js", "package-exports.js", "modules.js", "execution.js", "harden.js"];
+    private static readonly string[] Parts = ["encoding.js", "url.js", "util.js", "node-compat.js", "crypto.js", "fetch.js", "package-exports.js", "modules.js", "execution.js", "harden.js"];
 
     public static string Prelude(int maxLogCharacters)
     {

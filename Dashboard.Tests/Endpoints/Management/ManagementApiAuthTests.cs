@@ -100,6 +100,22 @@ public sealed class ManagementApiAuthTests : IClassFixture<FlowgateAppFixture>
             "The body must be JSON (content-type: application/json), not 'application/x-www-form-urlencoded'.");
     }
 
+    [Theory]
+    [InlineData("{\"name\": 5}", "Payload validation error: the value at '$.name' has the wrong type.")]
+    [InlineData("{\"name\": ", "Payload validation error: the body is not valid JSON: Expected depth to be zero at the end of the JSON payload.")]
+    [InlineData("", "Payload validation error: the request needs a JSON body.")]
+    public async Task A_malformed_body_gets_a_400_with_the_reason_and_no_server_type_names(string body, string reason)
+    {
+        var http = await _app.CreateManagementClientAsync();
+
+        var response = await http.PostAsync("/api/v2/roles", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
+        Assert.StartsWith(reason, message);
+        Assert.DoesNotContain("Flowgate", message);
+    }
+
     private static async Task AssertErrorAsync(HttpResponseMessage response, int status, string error, string message)
     {
         Assert.Equal(status, (int)response.StatusCode);

@@ -81,12 +81,19 @@ public sealed class HostileCodeTests(SandboxFixture fixture) : IClassFixture<San
     }
 
     [Fact]
-    public async Task There_is_no_process()
+    public async Task Process_carries_no_authority_no_host_environment_and_cannot_exit()
     {
-        var result = await Run(ActionRequests.PostLogin(Handler("api.idToken.setCustomClaim('t', typeof process); process.exit(1);")));
+        var result = await Run(ActionRequests.PostLogin(Handler("""
+            const reach = ['binding', 'dlopen', 'kill', 'mainModule', 'chdir', 'abort', 'stdout'].filter(k => process[k] !== undefined);
+            let changed;
+            try { process.env.PATH = '/tmp'; changed = process.env.PATH === undefined ? 'unchanged' : 'changed'; } catch (e) { changed = e.name; }
+            api.idToken.setCustomClaim('t', [reach, Object.keys(process.env), changed]);
+            process.exit(1);
+            """)));
 
-        Assert.Equal("ReferenceError", result.Error!.Name);
-        Assert.Equal("""["t","undefined"]""", result.Commands.Single().Args());
+        Assert.Equal("Error", result.Error!.Name);
+        Assert.Equal("process.exit() is not available in Actions", result.Error.Message);
+        Assert.Equal("""["t",[[],[],"unchanged"]]""", result.Commands.Single().Args());
     }
 
     [Fact]

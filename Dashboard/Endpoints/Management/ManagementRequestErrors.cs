@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Flowgate.Dashboard.Endpoints.Management;
 
 /// <summary>
@@ -20,8 +22,7 @@ internal sealed class ManagementRequestErrors(RequestDelegate next)
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            await ManagementError.Of(e.StatusCode, $"{e.Message} {reason}".Trim(), "invalid_body").WriteAsync(context.Response);
+            await ManagementError.Of(e.StatusCode, Reason(e), "invalid_body").WriteAsync(context.Response);
             return;
         }
         var response = context.Response;
@@ -38,4 +39,17 @@ internal sealed class ManagementRequestErrors(RequestDelegate next)
         if (message is not null)
             await ManagementError.Of(response.StatusCode, message).WriteAsync(response);
     }
+
+    // In Auth0's words, and without the server's own type names, which the framework's messages carry.
+    private static string Reason(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException { Path: { } path } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
+            $"Payload validation error: the value at '{path}' has the wrong type.",
+        JsonException json => $"Payload validation error: the body is not valid JSON: {WithoutPosition(json.Message)} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).",
+        _ when e.Message.Contains("no body was provided", StringComparison.Ordinal) => "Payload validation error: the request needs a JSON body.",
+        _ => e.Message,
+    };
+
+    private static string WithoutPosition(string message) =>
+        message.IndexOf(" Path: ", StringComparison.Ordinal) is var at and >= 0 ? message[..at] : message;
 }

@@ -95,6 +95,7 @@ class Buffer extends Uint8Array {
   }
   static alloc(size, fill) { const b = new Buffer(size); if (fill !== undefined) b.fill(typeof fill === 'string' ? fill.charCodeAt(0) : fill); return b; }
   static allocUnsafe(size) { return new Buffer(size); }
+  static allocUnsafeSlow(size) { return new Buffer(size); }
   static isBuffer(value) { return value instanceof Buffer; }
   static isEncoding(enc) { return ['utf8', 'utf-8', 'hex', 'base64', 'base64url', 'latin1', 'binary', 'ascii'].includes(String(enc).toLowerCase()); }
   static byteLength(value, encoding) { return typeof value === 'string' ? toBytes(value, encoding).length : value.byteLength; }
@@ -119,6 +120,17 @@ class Buffer extends Uint8Array {
   slice(start, end) { const s = this.subarray(start, end); return new Buffer(s.buffer, s.byteOffset, s.length); }
   subarray(start, end) { const s = Uint8Array.prototype.subarray.call(this, start, end); return new Buffer(s.buffer, s.byteOffset, s.length); }
   write(text, offset = 0) { const bytes = utf8Encode(text); this.set(bytes.slice(0, this.length - offset), offset); return Math.min(bytes.length, this.length - offset); }
+  copy(target, targetStart = 0, sourceStart = 0, sourceEnd = this.length) {
+    const bytes = this.subarray(sourceStart, Math.min(sourceEnd, sourceStart + target.length - targetStart));
+    target.set(bytes, targetStart);
+    return bytes.length;
+  }
+  compare(other) {
+    for (let i = 0; i < Math.min(this.length, other.length); i++) if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
+    return this.length === other.length ? 0 : this.length < other.length ? -1 : 1;
+  }
+  readUInt8(offset = 0) { return this[offset]; }
+  writeUInt8(value, offset = 0) { this[offset] = value; return offset + 1; }
   toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
 }
 

@@ -162,7 +162,8 @@ const sandboxConsole = Object.freeze({
 });
 
 const BUILTINS = {
-  crypto, util, buffer: { Buffer }, url: { URL, URLSearchParams, parse: s => new URL(s), format: u => String(u) },
+  crypto, util, buffer: { Buffer, SlowBuffer: Buffer }, url: { URL, URLSearchParams, parse: s => new URL(s), format: u => String(u) },
+  events: EventEmitter, stream: Stream, process,
 };
 
 function require(name) {
@@ -172,7 +173,7 @@ function require(name) {
   const declared = declaredPackages.find(d => d.name === id);
   const e = declared
     ? new Error(`Cannot find module '${name}': the declared dependency ${declared.name}@${declared.version} is not installed`)
-    : new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer and its declared npm dependencies`);
+    : new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer, events, stream (its legacy base only), process and its declared npm dependencies`);
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }

@@ -51,7 +51,7 @@ function harden(globals) {
 
 harden({
   console: sandboxConsole, Buffer, URL, URLSearchParams, TextEncoder, TextDecoder, atob, btoa,
-  fetch, Headers, Response, AbortController, AbortSignal, setTimeout, clearTimeout, setImmediate, clearImmediate: clearTimeout, queueMicrotask,
+  fetch, Headers, Response, AbortController, AbortSignal, process, setTimeout, clearTimeout, setImmediate, clearImmediate: clearTimeout, queueMicrotask,
   structuredClone: v => (v === undefined ? undefined : JSON.parse(JSON.stringify(v))),
 });
 // An array, not an object: ClearScript invokes functions read from an array index directly, while a

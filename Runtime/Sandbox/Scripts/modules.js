@@ -6,12 +6,12 @@
 // files and sizes; a file's source crosses the host boundary once per context, the first time it is
 // required (compiled once per isolate), never per execution.
 const MODULE_EXTENSIONS = ['.js', '.json', '.cjs'];
-const BUILTIN_ADVICE = 'Actions provide only the Node built-ins crypto, url, util and buffer, and the npm packages the Action declares';
+const BUILTIN_ADVICE = 'Actions provide only the Node built-ins crypto, url, util, buffer, events, stream (its legacy base only) and process, and the npm packages the Action declares';
 // Node's own modules the sandbox does not provide. A package whose Node build needs one may ship a build for
 // browsers and other fetch-based runtimes (axios does), which the sandbox then loads instead.
 const NODE_ONLY_BUILTINS = new Set(['assert', 'async_hooks', 'child_process', 'cluster', 'constants', 'dgram', 'diagnostics_channel',
-  'dns', 'domain', 'events', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks', 'process',
-  'punycode', 'querystring', 'readline', 'repl', 'stream', 'string_decoder', 'sys', 'timers', 'tls', 'trace_events', 'tty', 'v8',
+  'dns', 'domain', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks',
+  'punycode', 'querystring', 'readline', 'repl', 'string_decoder', 'sys', 'timers', 'tls', 'trace_events', 'tty', 'v8',
   'vm', 'worker_threads', 'zlib']);
 
 const hasOwnKey = (o, k) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
@@ -107,7 +107,7 @@ function createModules(manifest, packageFiles, builtins) {
     const where = from ? ` (required by ${filenameOf(from, fromPath)})` : '';
     const e = moduleError(Error, 'MODULE_NOT_FOUND', `Cannot find module '${request}'${where}: ${BUILTIN_ADVICE}`);
     const name = request.replace(/^node:/, '').split('/')[0];
-    if (request.startsWith('node:') || NODE_ONLY_BUILTINS.has(name)) e.nodeBuiltin = name;
+    if (request.startsWith('node:') || NODE_ONLY_BUILTINS.has(name) || hasOwnKey(builtins, name)) e.nodeBuiltin = name;
     return e;
   }
 

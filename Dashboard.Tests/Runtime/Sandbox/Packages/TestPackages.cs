@@ -151,13 +151,13 @@ internal static class TestPackages
         },
     };
 
-    /// <summary>Shaped like form-data: its Node main needs stream, its "browser" main expects a browser's window.</summary>
+    /// <summary>Shaped like form-data: its Node main needs fs, its "browser" main expects a browser's window.</summary>
     public static readonly TestPackage Formish = new("formish", "2.1.0")
     {
         Manifest = new JsonObject { ["main"] = "lib/node.js", ["browser"] = "./lib/browser" },
         Files =
         {
-            ["lib/node.js"] = "module.exports = require('stream').Readable;",
+            ["lib/node.js"] = "module.exports = require('fs').createReadStream;",
             ["lib/browser.js"] = "module.exports = window.FormData;",
         },
     };
