@@ -103,11 +103,16 @@ internal static class AsymmetricKeys
         }
     }
 
+    // Host calls run outside V8's deadline, so a key too large to sign with in reasonable time is refused.
+    private const int MaxRsaBits = 8192;
+
     private static AsymmetricAlgorithm Imported(AsymmetricAlgorithm key, string pem)
     {
         try
         {
             key.ImportFromPem(pem);
+            if (key is RSA && key.KeySize > MaxRsaBits)
+                throw new ArgumentException($"RSA keys above {MaxRsaBits} bits are not supported.");
             return key;
         }
         catch
@@ -126,10 +131,13 @@ internal static class AsymmetricKeys
         switch (jwk["kty"]?.GetValue<string>())
         {
             case "RSA":
+                var modulus = Required("n");
+                if (modulus.Length * 8 > MaxRsaBits)
+                    throw new ArgumentException($"RSA keys above {MaxRsaBits} bits are not supported.");
                 var rsa = RSA.Create();
                 rsa.ImportParameters(new RSAParameters
                 {
-                    Modulus = Required("n"), Exponent = Required("e"),
+                    Modulus = modulus, Exponent = Required("e"),
                     D = Part("d"), P = Part("p"), Q = Part("q"), DP = Part("dp"), DQ = Part("dq"), InverseQ = Part("qi"),
                 });
                 return rsa;
