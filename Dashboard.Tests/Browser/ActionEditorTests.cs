@@ -1,5 +1,7 @@
 using Flowgate.Runtime.Actions;
 using Flowgate.Tests.Infrastructure;
+using Flowgate.Runtime.Store;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -45,6 +47,42 @@ public sealed class ActionEditorTests : IClassFixture<Infrastructure.Browser>
 
         // The "api.multi" left in the code is a wrong call: type-checked against the declarations, it is flagged.
         await page.WaitForFunctionAsync("() => monaco.editor.getModelMarkers({}).some(m => m.message.includes(\"'multi' does not exist on type 'PostLoginAPI'\"))");
+    }
+
+    [Fact]
+    public async Task Code_as_auth0_examples_write_it_has_no_false_problems_in_the_editor()
+    {
+        using var app = KestrelApp.Start();
+        // No JSDoc types; require of a built-in and of the declared dependency; Buffer and process, which browsers lack.
+        // One wrong call (on a number, as event and api are untyped here) marks when the checker has run over the code.
+        var id = await app.CreateActionAsync("Examples " + Guid.NewGuid().ToString("N")[..6], """
+            const crypto = require('crypto');
+            const axios = require('axios');
+            exports.onExecutePostLogin = async (event, api) => {
+              const basic = Buffer.from(event.secrets.ID + ':' + event.secrets.KEY).toString('base64');
+              const res = await axios.get('https://example.com/' + (process.env.REGION || 'eu'), { headers: { authorization: 'Basic ' + basic } });
+              process.nextTick(() => {});
+              api.idToken.setCustomClaim('https://example.com/s', res.data.plan + crypto.randomUUID());
+              const count = 1;
+              count.wrongCall();
+            };
+            """);
+        // Straight into the draft: pinning a dependency asks the npm registry, which this test does not depend on.
+        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContextAsync())
+        {
+            db.ActionDependencies.Add(new ActionDependency { ActionId = id, Name = "axios", Version = "1.21.1" });
+            await db.SaveChangesAsync();
+        }
+        var page = await _browser.SignInAsync(app);
+        await using var session = page.Context;
+
+        await page.GotoAsync($"{app.BaseUrl()}/actions/{id}");
+        await page.WaitForFunctionAsync("() => monaco.editor.getModelMarkers({}).some(m => m.message.includes(\"'wrongCall' does not exist\"))");
+
+        // Hints (an untyped parameter's "implicitly any") are not problems; warnings and errors are.
+        var problems = await page.EvaluateAsync<string[]>("() => monaco.editor.getModelMarkers({}).filter(m => m.severity >= monaco.MarkerSeverity.Warning).map(m => m.message)");
+        Assert.Equal(["Property 'wrongCall' does not exist on type '1'."], problems);
     }
 
     [Fact]

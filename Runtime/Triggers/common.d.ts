@@ -179,3 +179,43 @@ declare interface CacheSetOptions {
 declare type CacheWriteResult =
   | { type: 'success'; record?: CacheRecord }
   | { type: 'error'; code: 'CacheKeySizeExceeded' | 'CacheValueSizeExceeded' | 'CacheSizeExceeded' | 'InvalidExpiry' | 'CacheKeyDoesNotExist' };
+
+/** Node's Buffer as Actions have it: a Uint8Array with Node's encodings (utf8, hex, base64, base64url, latin1). */
+declare interface Buffer extends Uint8Array {
+  toString(encoding?: string, start?: number, end?: number): string;
+  equals(other: Uint8Array): boolean;
+  compare(other: Uint8Array): number;
+  copy(target: Uint8Array, targetStart?: number, sourceStart?: number, sourceEnd?: number): number;
+  write(text: string, offset?: number): number;
+  slice(start?: number, end?: number): Buffer;
+  subarray(start?: number, end?: number): Buffer;
+  toJSON(): { type: 'Buffer'; data: number[] };
+}
+declare const Buffer: {
+  from(value: string, encoding?: string): Buffer;
+  from(value: ArrayBuffer | ArrayLike<number>, byteOffset?: number, length?: number): Buffer;
+  alloc(size: number, fill?: number | string): Buffer;
+  allocUnsafe(size: number): Buffer;
+  isBuffer(value: unknown): value is Buffer;
+  byteLength(value: string | ArrayBufferView, encoding?: string): number;
+  concat(list: readonly Uint8Array[], totalLength?: number): Buffer;
+};
+
+/** Node's process as Actions have it: the host's environment never reaches an Action (`env` is empty), and it cannot exit. */
+declare const process: {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly version: string;
+  readonly versions: { readonly node: string };
+  readonly platform: string;
+  nextTick(callback: (...args: any[]) => void, ...args: any[]): void;
+  hrtime(): [number, number];
+};
+
+
+// `require` of the Node built-ins Actions have: untyped, rather than "Cannot find module".
+declare module 'crypto' { const crypto: any; export = crypto; }
+declare module 'url' { const url: any; export = url; }
+declare module 'util' { const util: any; export = util; }
+declare module 'buffer' { const buffer: any; export = buffer; }
+declare module 'events' { const events: any; export = events; }
+declare module 'stream' { const stream: any; export = stream; }

@@ -14,19 +14,22 @@ function setLib(kind, path, text) {
     libs.set(kind, monaco.languages.typescript.javascriptDefaults.addExtraLib(text, path));
 }
 
-export function setTypes(triggerId, declarations, secretNames) {
+export function setTypes(triggerId, declarations, secretNames, packageNames) {
     // Type-check the Action's JavaScript against the declarations, so a wrong api call is underlined.
     const javascript = monaco.languages.typescript.javascriptDefaults;
     // 80001 suggests converting CommonJS to ES modules, but Actions are CommonJS by contract.
     javascript.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [80001] });
     javascript.setCompilerOptions({ ...javascript.getCompilerOptions(), checkJs: true, allowJs: true, allowNonTsExtensions: true, target: monaco.languages.typescript.ScriptTarget.ES2020 });
     setLib('trigger', `file:///flowgate/${triggerId}.d.ts`, declarations);
-    setSecrets(secretNames);
+    setDraftNames(secretNames, packageNames);
 }
 
-export function setSecrets(secretNames) {
+// The draft's secret names type event.secrets; its npm dependencies can be required (untyped, not "Cannot find module").
+export function setDraftNames(secretNames, packageNames) {
     const members = secretNames.map(name => `  /** Secret \`${name}\`. */\n  readonly ${JSON.stringify(name)}: string;`).join('\n');
     setLib('secrets', 'file:///flowgate/secrets.d.ts', `declare interface Secrets {\n${members}\n}\n`);
+    const modules = packageNames.map(name => `declare module ${JSON.stringify(name)} { const m: any; export = m; }`).join('\n');
+    setLib('packages', 'file:///flowgate/packages.d.ts', modules + '\n');
 }
 
 export function clearTypes() {

@@ -80,7 +80,7 @@ public sealed partial class Editor
 
     private async Task OnEditorReadyAsync()
     {
-        await _scripts!.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), SecretNames());
+        await _scripts!.SetTypesAsync(_trigger.Id, TypeDeclarations.Generate(_trigger), DraftNames());
         await _editor!.AddCommand((int)KeyMod.CtrlCmd | (int)KeyCode.KeyS, args => _ = InvokeAsync(SaveAsync), null);
         await RestoreUnsavedAsync();
         _editorReady = true;
@@ -132,7 +132,7 @@ public sealed partial class Editor
                 new ActionUpdateRequest { Code = code, FromVersionId = _loaded?.Id, ExpectedStamp = _action.ConcurrencyStamp }, CancellationToken.None);
             await _scripts!.ForgetUnsavedAsync(UnsavedKey, _action.ConcurrencyStamp);
             if (_loaded is not null)
-                await _scripts.SetSecretsAsync(SecretNames());
+                await _scripts.SetDraftNamesAsync(DraftNames());
             _loaded = null;
             var error = Actions.CheckSyntax(code);
             _syntaxError = error?.ToString();
@@ -215,23 +215,19 @@ public sealed partial class Editor
         }
     }
 
-    private async Task OnSecretsChangedAsync(ActionDefinition action)
-    {
-        await OnDraftChangedAsync(action);
-        await _scripts!.SetSecretsAsync(SecretNames());
-    }
-
+    // Secrets or dependencies changed.
     private async Task OnDraftChangedAsync(ActionDefinition action)
     {
         _action = action;
         await _scripts!.RebaseUnsavedAsync(UnsavedKey, action.ConcurrencyStamp);
+        await _scripts.SetDraftNamesAsync(DraftNames());
     }
 
     private Task HighlightLineAsync(int? line) => _editor?.MarkErrorLineAsync(line) ?? Task.CompletedTask;
 
     private static string Listed(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
-    private IEnumerable<string> SecretNames() => _action?.Secrets.Select(s => s.Name) ?? [];
+    private DraftNames DraftNames() => new([.. _action?.Secrets.Select(s => s.Name) ?? []], [.. _action?.Dependencies.Select(d => d.Name) ?? []]);
 
     private async Task<string?> ActorAsync() => (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name;
 

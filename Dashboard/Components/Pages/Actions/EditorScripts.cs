@@ -13,11 +13,11 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
     /// <summary>Completes when Monaco has loaded; editors are created only after it.</summary>
     public Task WhenReadyAsync() => CallAsync("whenReady");
 
-    public Task SetTypesAsync(string triggerId, string declarations, IEnumerable<string> secretNames) =>
-        CallAsync("setTypes", triggerId, declarations, secretNames.ToArray());
+    public Task SetTypesAsync(string triggerId, string declarations, DraftNames names) =>
+        CallAsync("setTypes", triggerId, declarations, names.Secrets, names.Packages);
 
-    // The names go as one array argument, not spread as the call's argument list.
-    public Task SetSecretsAsync(IEnumerable<string> secretNames) => CallAsync("setSecrets", (object)secretNames.ToArray());
+    /// <summary>The draft's secret names (typed members of <c>event.secrets</c>) and npm dependencies (requirable).</summary>
+    public Task SetDraftNamesAsync(DraftNames names) => CallAsync("setDraftNames", names.Secrets, names.Packages);
 
     public Task ShowDiffAsync(string diffEditorId, string original, string modified) => CallAsync("showDiff", diffEditorId, original, modified);
 
@@ -83,3 +83,6 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
         }
     }
 }
+
+/// <summary>What the editor's type checker learns from the draft besides its code.</summary>
+internal sealed record DraftNames(string[] Secrets, string[] Packages);
