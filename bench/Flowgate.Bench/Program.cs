@@ -4,12 +4,18 @@ using Flowgate.Runtime.Sandbox.Worker;
 
 // Measures the seeds' post-login Actions in Flowgate (in-process and through a worker, warm and
 // cold), Jint and Node's vm module, all in one run. `--quick` cuts the iteration counts.
-// `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench).
+// `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench); `parking`, what a
+// login waiting for the browser costs in the database (see ParkingBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
 {
     await LogQueryBench.RunAsync(100_000, quick ? 10 : 50);
+    return;
+}
+if (args.Contains("parking"))
+{
+    await ParkingBench.RunAsync(quick ? 200 : 2_000);
     return;
 }
 var root = FindRepositoryRoot();
