@@ -30,7 +30,7 @@ internal sealed record ParkedReset(string Ticket, string BrowserHash)
             MaxAge = SuspendedLogins.Lifetime,
             Path = "/",
         });
-        return new ParkedReset(ticket, Hash(value));
+        return new ParkedReset(ticket, Runtime.TextHash.Sha256Hex(value));
     }
 
     /// <summary>Whether the link is still valid: not used, not expired, the password not changed since.</summary>
@@ -41,10 +41,9 @@ internal sealed record ParkedReset(string Ticket, string BrowserHash)
     public async Task<TenantUser?> ProvenUserAsync(HttpContext context, UserManager<TenantUser> users, string userId)
     {
         if (context.Request.Cookies[Cookie] is not { Length: > 0 } value
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(value)), Encoding.ASCII.GetBytes(BrowserHash)))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Runtime.TextHash.Sha256Hex(value)), Encoding.ASCII.GetBytes(BrowserHash)))
             return null;
         return await users.FindByIdAsync(userId) is { Blocked: false } user && await TicketValidAsync(users, user, Ticket) ? user : null;
     }
 
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

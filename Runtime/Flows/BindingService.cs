@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
@@ -95,7 +93,7 @@ public sealed class BindingService(
     private static string VersionOf(IEnumerable<TriggerBinding> bindings)
     {
         var content = string.Join('\n', bindings.Select(b => $"{b.Id}|{b.ActionId}|{b.Order}|{b.DisplayName}|{b.FailurePolicy}"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
+        return TextHash.Sha256Hex(content)[..16];
     }
 
     private static void RequireTrigger(string triggerId)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Flowgate.Dashboard.Login.Mfa;
@@ -43,5 +42,5 @@ internal sealed class RememberedBrowser(IDataProtectionProvider provider)
 
     // One cookie per user (several may log in from one browser), named without revealing the user id.
     private static string CookieName(string userId) =>
-        "flowgate.mfa-remember." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16];
+        "flowgate.mfa-remember." + Runtime.TextHash.Sha256Hex(userId)[..16];
 }

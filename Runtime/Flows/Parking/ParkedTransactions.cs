@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,5 +76,5 @@ public sealed class ParkedTransactions(
         return parked is null ? null : _protector.Unprotect(parked.Payload);
     }
 
-    private static string Key(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+    private static string Key(string state) => TextHash.Sha256Hex(state);
 }

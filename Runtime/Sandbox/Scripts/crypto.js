@@ -73,11 +73,16 @@ function asymmetricKey(input, publicHalf) {
   return new KeyObject(description.type, undefined, description);
 }
 
-// The PEM and options of a sign/verify key argument (a PEM, a KeyObject, or { key, padding, saltLength, dsaEncoding }).
+// The PEM and options of a sign/verify key argument (a PEM, a KeyObject, or { key, format, padding, dsaEncoding }).
+// A PEM goes to the host as it is: signing and verifying parse it there, so describing it first would parse it twice.
 function signingKey(key, publicHalf) {
   const options = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !ArrayBuffer.isView(key) ? key : {};
-  const keyObject = asymmetricKey(options === key ? key.key : key, publicHalf);
-  return { pem: keyObject._pem, pss: options.padding === 6, p1363: options.dsaEncoding === 'ieee-p1363' };
+  const input = options === key ? key.key : key;
+  const pem = typeof input === 'string' ? input
+    : ArrayBuffer.isView(input) && options.format !== 'jwk' ? utf8Decode(toBytes(input))
+    : input instanceof KeyObject && input.type !== 'secret' ? input._pem
+    : asymmetricKey(options === key ? key : input, publicHalf)._pem;
+  return { pem, pss: options.padding === 6, p1363: options.dsaEncoding === 'ieee-p1363' };
 }
 
 class Signer {

@@ -173,7 +173,7 @@ function require(name) {
   const declared = declaredPackages.find(d => d.name === id);
   const e = declared
     ? new Error(`Cannot find module '${name}': the declared dependency ${declared.name}@${declared.version} is not installed`)
-    : new Error(`Cannot find module '${name}': an Action can require only crypto, url, util, buffer, events, stream (its legacy base only), process and its declared npm dependencies`);
+    : new Error(`Cannot find module '${name}': an Action can require only ${BUILTIN_NAMES}, process and its declared npm dependencies`);
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }

@@ -91,9 +91,9 @@ class AbortController {
 }
 
 // Rejects with the signal's reason as soon as it aborts (the host's request is then left to its own deadline).
+// fetch refuses a signal that is already aborted before it starts the request.
 function abortable(promise, signal) {
   if (!signal || typeof signal.addEventListener !== 'function') return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort);

@@ -6,7 +6,9 @@
 // files and sizes; a file's source crosses the host boundary once per context, the first time it is
 // required (compiled once per isolate), never per execution.
 const MODULE_EXTENSIONS = ['.js', '.json', '.cjs'];
-const BUILTIN_ADVICE = 'Actions provide only the Node built-ins crypto, url, util, buffer, events, stream (its legacy base only) and process, and the npm packages the Action declares';
+// The Node built-ins execution.js provides, as its refusals name them.
+const BUILTIN_NAMES = 'crypto, url, util, buffer, events, stream (its legacy base only)';
+const BUILTIN_ADVICE = `Actions provide only the Node built-ins ${BUILTIN_NAMES} and process, and the npm packages the Action declares`;
 // Node's own modules the sandbox does not provide. A package whose Node build needs one may ship a build for
 // browsers and other fetch-based runtimes (axios does), which the sandbox then loads instead.
 const NODE_ONLY_BUILTINS = new Set(['assert', 'async_hooks', 'child_process', 'cluster', 'constants', 'dgram', 'diagnostics_channel',
