@@ -34,6 +34,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
     public DbSet<ClientGrant> ClientGrants => Set<ClientGrant>();
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
+    public DbSet<AdminFactor> AdminFactors => Set<AdminFactor>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<MfaEnrollment> MfaEnrollments => Set<MfaEnrollment>();
     public DbSet<Flows.Parking.ParkedTransaction> ParkedTransactions => Set<Flows.Parking.ParkedTransaction>();

@@ -306,6 +306,70 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.ToTable("AdminAccounts");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Admin.AdminFactor", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AdminId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("LastTimeStep")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long?>("SignCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Transports")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasFilter("[CredentialId] IS NOT NULL");
+
+                    b.ToTable("AdminFactors");
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Applications.ClientGrant", b =>
                 {
                     b.Property<string>("Id")
@@ -1348,6 +1412,15 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.HasOne("Flowgate.Runtime.Actions.ActionDefinition", null)
                         .WithMany()
                         .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Admin.AdminFactor", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Admin.AdminAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdminId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
