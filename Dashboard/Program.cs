@@ -34,6 +34,7 @@ app.UseCors();                      // browser apps' web origins, on the protoco
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementRequestErrors>();
 app.UseRateLimiter();                // per-IP limit on the hosted pages' form posts
+app.UseMiddleware<AdminSignInLimits>(); // per-IP and per-account limits on administrators' sign-in posts
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

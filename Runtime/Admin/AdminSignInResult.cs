@@ -1,7 +1,8 @@
 namespace Flowgate.Runtime.Admin;
 
-/// <summary>The outcome of checking an administrator's password.</summary>
-public sealed record AdminSignInResult(AdminSignInStatus Status, AdminAccount? Account = null, DateTimeOffset? LockedUntil = null)
+/// <summary>The outcome of checking an administrator's password, and the step that comes next when it was right.</summary>
+public sealed record AdminSignInResult(
+    AdminSignInStatus Status, AdminAccount? Account = null, DateTimeOffset? LockedUntil = null, AdminSignInStep Next = AdminSignInStep.Session)
 {
     public static AdminSignInResult Failed { get; } = new(AdminSignInStatus.Failed);
 }

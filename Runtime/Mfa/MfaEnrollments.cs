@@ -48,10 +48,8 @@ public sealed class MfaEnrollments(
             db.MfaEnrollments.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var secret = Base32.Encode(secrets.Unprotect(pending.ProtectedSecret!));
-        var label = Uri.EscapeDataString(Issuer) + ":" + Uri.EscapeDataString(accountName);
-        return new OtpEnrollmentStart(pending.Id, secret,
-            $"otpauth://totp/{label}?secret={secret}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits={Totp.Digits}&period={Totp.StepSeconds}");
+        var key = secrets.Unprotect(pending.ProtectedSecret!);
+        return new OtpEnrollmentStart(pending.Id, Base32.Encode(key), Totp.KeyUri(Issuer, accountName, key));
     }
 
     /// <summary>Confirms the pending enrolment with a first code and issues the recovery code (replacing an older one).</summary>

@@ -23,6 +23,13 @@ public static class Totp
         return (binary % (int)Math.Pow(10, digits)).ToString().PadLeft(digits, '0');
     }
 
+    /// <summary>The <c>otpauth://totp/...</c> URI an authenticator app scans (Google's Key Uri Format).</summary>
+    public static string KeyUri(string issuer, string accountName, ReadOnlySpan<byte> key)
+    {
+        var label = Uri.EscapeDataString(issuer) + ":" + Uri.EscapeDataString(accountName);
+        return $"otpauth://totp/{label}?secret={Base32.Encode(key)}&issuer={Uri.EscapeDataString(issuer)}&algorithm=SHA1&digits={Digits}&period={StepSeconds}";
+    }
+
     /// <summary>
     /// The step of <paramref name="code"/> within one step of <paramref name="now"/> (clock drift), or null.
     /// Compared in fixed time so the answer's timing says nothing about the digits.

@@ -12,4 +12,7 @@ internal sealed class SetupInput
 
     [Required, Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
     public string ConfirmPassword { get; set; } = "";
+
+    /// <summary>The one-time setup token, when the installation asks for one.</summary>
+    public string? SetupToken { get; set; }
 }
