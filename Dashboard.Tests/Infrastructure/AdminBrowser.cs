@@ -10,14 +10,16 @@ namespace Flowgate.Tests.Infrastructure;
 /// </summary>
 internal static class AdminBrowser
 {
-    public static async Task<IPage> SignInAsync(this IBrowser browser, FlowgateApp app)
+    public static async Task<IPage> SignInAsync(this IBrowser browser, FlowgateApp app) => await SignInAsync(await browser.NewPageAsync(), app);
+
+    /// <summary>Signs a page in (its context's other pages share the session).</summary>
+    public static async Task<IPage> SignInAsync(this IPage page, FlowgateApp app)
     {
         var email = $"admin-{Guid.NewGuid():N}"[..14] + "@example.com";
         const string password = "a long enough passphrase";
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<AdminAccountService>().CreateAsync(email, password, CancellationToken.None);
 
-        var page = await browser.NewPageAsync();
         await page.GotoAsync(app.BaseUrl() + "/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);

@@ -41,6 +41,7 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Oidc:RequireHttps", "false");
         // Every test posts from 127.0.0.1; the per-IP limit has its own test.
         builder.UseSetting("HostedLogin:RateLimit:PermitsPerMinute", "10000");
+        builder.UseSetting("Admin:SignInPermitsPerMinutePerIp", "10000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         if (_services is not null)
