@@ -43,7 +43,7 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
         await app.DeployAndBindAsync(("Require webauthn MFA for admins", RequireWebAuthnForAdmins));
         await using var context = await browser.Instance.NewContextAsync();
         var page = await context.NewPageAsync();
-        await AddAuthenticatorAsync(page, "usb");
+        await page.AddAuthenticatorAsync("usb");
         var login = new BrowserLogin(page, LocalhostUrl(app), spa.ClientId);
         await login.RouteCallbackAsync();
 
@@ -88,7 +88,7 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
             """));
         await using var context = await browser.Instance.NewContextAsync();
         var page = await context.NewPageAsync();
-        await AddAuthenticatorAsync(page, "internal");
+        await page.AddAuthenticatorAsync("internal");
         var login = new BrowserLogin(page, LocalhostUrl(app), spa.ClientId);
         await login.RouteCallbackAsync();
         await login.StartAsync();
@@ -125,21 +125,6 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
     }
 
     private static string LocalhostUrl(FlowgateApp app) => app.BaseUrl().Replace("127.0.0.1", "localhost");
-
-    // A CTAP2 authenticator with resident keys and user verification that always says yes, as DevTools offers it.
-    private static async Task AddAuthenticatorAsync(IPage page, string transport)
-    {
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = transport, ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
-    }
 
     private static async Task<TenantUser> CreateUserAsync(FlowgateApp app, string? role = null)
     {
