@@ -119,6 +119,32 @@ public sealed class AdminFactorTests(AdminFactorFixture fixture) : IClassFixture
         Assert.False(await AdminPages.HasSessionAsync(second));
     }
 
+    [Fact]
+    public async Task The_recovery_code_signs_in_once_and_is_replaced_by_a_new_one_shown_once()
+    {
+        var admin = await _app.CreateAdminAsync();
+        var http = _app.CreateClient(AdminPages.NoRedirects);
+        await AdminPages.PasswordAsync(http, admin.Email);
+        var page = await http.GetStringAsync(EnrolPage);
+        var key = Base32.Decode(AdminPages.OtpSecret(page));
+        var enrolled = await HtmlForm.PostAsync(http, EnrolPage, page, new Dictionary<string, string> { ["Otp.Code"] = Code(key) }, "admin-otp-enrol");
+        var recoveryCode = AdminPages.RecoveryCode(await enrolled.Content.ReadAsStringAsync());
+
+        var lostPhone = _app.CreateClient(AdminPages.NoRedirects);
+        await AdminPages.PasswordAsync(lostPhone, admin.Email);
+        var used = await HtmlForm.SubmitAsync(lostPhone, FactorPage, new Dictionary<string, string> { ["Recovery.Code"] = recoveryCode }, "admin-recovery");
+        var next = AdminPages.RecoveryCode(await used.Content.ReadAsStringAsync());
+        Assert.Equal(24, next.Length);
+        Assert.NotEqual(recoveryCode, next);
+        Assert.True(await AdminPages.HasSessionAsync(lostPhone));
+
+        var replay = _app.CreateClient(AdminPages.NoRedirects);
+        await AdminPages.PasswordAsync(replay, admin.Email);
+        var refused = await HtmlForm.SubmitAsync(replay, FactorPage, new Dictionary<string, string> { ["Recovery.Code"] = recoveryCode }, "admin-recovery");
+        Assert.True(AdminPages.ShowsError(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await AdminPages.HasSessionAsync(replay));
+    }
+
     private string Code(byte[] key) => Totp.Code(key, Totp.TimeStep(fixture.Clock.Now));
 
     private string WrongCode(byte[] key) => ((int.Parse(Code(key)) + 1) % 1_000_000).ToString("D6");
