@@ -25,6 +25,7 @@ internal static class HostedLoginRegistration
             cookie.SlidingExpiration = true;
         });
         builder.Services.AddScoped<LoginClaims>();
+        builder.Services.AddScoped<Oidc.ApiPermissionClaims>();
         builder.Services.AddScoped<EndUserSignIn>();
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();

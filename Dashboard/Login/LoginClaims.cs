@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Identity;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -11,7 +12,7 @@ namespace Flowgate.Dashboard.Login;
 /// Builds the principal OpenIddict turns into tokens: Auth0's profile claims, placed in the ID token
 /// by the scopes granted (<c>profile</c>, <c>email</c>), with the subject in every token.
 /// </summary>
-internal sealed class LoginClaims(UserManager<TenantUser> users)
+internal sealed class LoginClaims(UserManager<TenantUser> users, ApiPermissionClaims permissions)
 {
     public async Task<ClaimsIdentity> CreateAsync(TenantUser user, IEnumerable<string> scopes, string? audience)
     {
@@ -27,6 +28,7 @@ internal sealed class LoginClaims(UserManager<TenantUser> users)
         identity.SetScopes(scopes);
         if (audience is not null)
             identity.SetResources(audience);
+        await permissions.ApplyAsync(identity, user.Id, audience, CancellationToken.None);
         identity.SetDestinations(claim => Destinations(claim, identity));
         return identity;
     }
@@ -35,6 +37,7 @@ internal sealed class LoginClaims(UserManager<TenantUser> users)
     {
         Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         Claims.Name or Claims.Nickname or Claims.Picture or Claims.UpdatedAt when identity.HasScope(Scopes.Profile) => [OpenIddictConstants.Destinations.IdentityToken],
+        ApiPermissionClaims.ClaimType => [OpenIddictConstants.Destinations.AccessToken],
         Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.IdentityToken],
         _ => [],
     };

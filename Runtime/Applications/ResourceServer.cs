@@ -15,5 +15,11 @@ public sealed class ResourceServer : ITenantScoped
     public int TokenLifetimeSeconds { get; set; } = 86400;
     /// <summary>True for the built-in Management API, which cannot be edited or deleted.</summary>
     public bool IsSystem { get; init; }
+    /// <summary>Auth0's <c>enforce_policies</c> (RBAC): end users are granted only the scopes they hold as permissions.</summary>
+    public bool EnforcePolicies { get; set; }
+    /// <summary>Auth0's <c>token_dialect</c>: <c>access_token</c>, or <c>access_token_authz</c> which adds a <c>permissions</c> claim.</summary>
+    public string TokenDialect { get; set; } = TokenDialects.AccessToken;
+    /// <summary>Auth0's <c>allow_offline_access</c>: whether refresh tokens may be issued for this API.</summary>
+    public bool AllowOfflineAccess { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }

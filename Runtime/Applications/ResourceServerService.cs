@@ -80,6 +80,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         RefuseSystem(server, "deleted");
         db.ResourceServers.Remove(server);
         db.ClientGrants.RemoveRange(db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier));
+        db.PermissionGrants.RemoveRange(db.PermissionGrants.Where(p => p.TenantId == tenant.Id && p.ResourceServerIdentifier == server.Identifier));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("API {ResourceServerId} deleted", server.Id);
     }
@@ -93,6 +94,11 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
                 : throw Invalid($"'token_lifetime' must be between {MinTokenLifetime} and {MaxTokenLifetime} seconds.");
         if (settings.Scopes is not null)
             server.ScopesJson = ResourceServerScope.Serialize(ValidScopes(settings.Scopes));
+        if (settings.TokenDialect is { } dialect)
+            server.TokenDialect = TokenDialects.IsKnown(dialect) ? dialect
+                : throw Invalid($"'token_dialect' must be {TokenDialects.AccessToken} or {TokenDialects.AccessTokenAuthz}.");
+        server.EnforcePolicies = settings.EnforcePolicies ?? server.EnforcePolicies;
+        server.AllowOfflineAccess = settings.AllowOfflineAccess ?? server.AllowOfflineAccess;
     }
 
     private static List<ResourceServerScope> ValidScopes(IReadOnlyList<ResourceServerScope> scopes)
@@ -110,6 +116,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         var defined = ResourceServerScope.Parse(server.ScopesJson).Select(s => s.Value).ToHashSet();
         foreach (var grant in await db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier).ToListAsync(cancellationToken))
             grant.Scope = string.Join(' ', grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(defined.Contains));
+        db.PermissionGrants.RemoveRange(db.PermissionGrants.Where(p => p.TenantId == tenant.Id && p.ResourceServerIdentifier == server.Identifier && !defined.Contains(p.PermissionName)));
     }
 
     private async Task<ResourceServer> FindAsync(IQueryable<ResourceServer> servers, string idOrIdentifier, CancellationToken cancellationToken) =>

@@ -75,6 +75,7 @@ public sealed class RoleService(
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<TenantRole>>();
         IdentityRejections.ThrowIfFailed(await roles.DeleteAsync(await FindAsync(roles, id)));
+        await UserPermissions.ForgetHolderAsync(contexts, tenant.Id, PermissionGrant.RoleHolder, id, cancellationToken);
         logger.LogInformation("Role {RoleId} deleted", id);
     }
 

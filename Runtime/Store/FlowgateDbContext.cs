@@ -33,6 +33,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<TenantLogEvent> LogEvents => Set<TenantLogEvent>();
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
     public DbSet<ClientGrant> ClientGrants => Set<ClientGrant>();
+    public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
     public DbSet<AdminFactor> AdminFactors => Set<AdminFactor>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();

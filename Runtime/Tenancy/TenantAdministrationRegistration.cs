@@ -13,6 +13,7 @@ public static class TenantAdministrationRegistration
         services.AddScoped<UserService>();
         services.AddScoped<RoleService>();
         services.AddScoped<RoleAssignments>();
+        services.AddScoped<UserPermissions>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ResourceServerService>();
         services.AddScoped<ClientGrantService>();

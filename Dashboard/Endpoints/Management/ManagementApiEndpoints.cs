@@ -14,6 +14,7 @@ internal static class ManagementApiEndpoints
         api.MapUsers();
         api.MapRoles();
         api.MapRoleMembers();
+        api.MapPermissions();
         api.MapTriggers();
         api.MapActions();
         api.MapActionTest();

@@ -8,4 +8,7 @@ internal sealed record ResourceServerBody(
     string? Name,
     string? Identifier,
     IReadOnlyList<ResourceServerScope>? Scopes,
-    [property: JsonPropertyName("token_lifetime")] int? TokenLifetime);
+    [property: JsonPropertyName("token_lifetime")] int? TokenLifetime,
+    [property: JsonPropertyName("enforce_policies")] bool? EnforcePolicies = null,
+    [property: JsonPropertyName("token_dialect")] string? TokenDialect = null,
+    [property: JsonPropertyName("allow_offline_access")] bool? AllowOfflineAccess = null);

@@ -54,6 +54,7 @@ internal static class ResourceServerEndpoints
     private static ResourceServerSettings Settings(ResourceServerBody body) => new()
     {
         Name = body.Name, Identifier = body.Identifier, Scopes = body.Scopes, TokenLifetime = body.TokenLifetime,
+        EnforcePolicies = body.EnforcePolicies, TokenDialect = body.TokenDialect, AllowOfflineAccess = body.AllowOfflineAccess,
     };
 
     private static object Json(ResourceServer server, string issuer) => new
@@ -64,6 +65,10 @@ internal static class ResourceServerEndpoints
         is_system = server.IsSystem,
         token_lifetime = server.TokenLifetimeSeconds,
         signing_alg = "RS256",
+        enforce_policies = server.EnforcePolicies,
+        token_dialect = server.TokenDialect,
+        allow_offline_access = server.AllowOfflineAccess,
+        skip_consent_for_verifiable_first_party_clients = true,
         scopes = ResourceServerScope.Parse(server.ScopesJson),
     };
 }

@@ -425,6 +425,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ClientMetadataJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ClientSecret")
                         .HasColumnType("nvarchar(max)");
 
@@ -649,8 +653,14 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("AllowOfflineAccess")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("EnforcePolicies")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Identifier")
                         .IsRequired()
@@ -673,6 +683,11 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TokenDialect")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("TokenLifetimeSeconds")
                         .HasColumnType("int");
@@ -755,6 +770,35 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.HasIndex("TenantId", "TriggerId", "Order");
 
                     b.ToTable("TriggerBindings");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Identity.PermissionGrant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("HolderKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ResourceServerIdentifier")
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<string>("PermissionName")
+                        .HasMaxLength(280)
+                        .HasColumnType("nvarchar(280)");
+
+                    b.HasKey("TenantId", "HolderKind", "HolderId", "ResourceServerIdentifier", "PermissionName");
+
+                    b.HasIndex("TenantId", "ResourceServerIdentifier");
+
+                    b.ToTable("PermissionGrants");
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Identity.TenantRole", b =>

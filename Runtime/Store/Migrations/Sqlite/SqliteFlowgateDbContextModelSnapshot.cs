@@ -415,6 +415,10 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientMetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientSecret")
                         .HasColumnType("TEXT");
 
@@ -636,7 +640,13 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowOfflineAccess")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnforcePolicies")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Identifier")
@@ -659,6 +669,11 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenDialect")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TokenLifetimeSeconds")
@@ -742,6 +757,35 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.HasIndex("TenantId", "TriggerId", "Order");
 
                     b.ToTable("TriggerBindings");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Identity.PermissionGrant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceServerIdentifier")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermissionName")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "HolderKind", "HolderId", "ResourceServerIdentifier", "PermissionName");
+
+                    b.HasIndex("TenantId", "ResourceServerIdentifier");
+
+                    b.ToTable("PermissionGrants");
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Identity.TenantRole", b =>
