@@ -21,6 +21,9 @@ public static class ManagementApi
         "read:guardian_factors", "update:guardian_factors",
     ];
 
+    /// <summary>The name the Management API answers with, as on Auth0, so Auth0's tools recognise it as the system API.</summary>
+    public const string Auth0Name = "Auth0 Management API";
+
     /// <summary>The Management API's audience for an issuer such as <c>http://localhost:5000/</c>.</summary>
     public static string AudienceFor(string issuer) => issuer.TrimEnd('/') + "/" + IdentifierSuffix;
 

@@ -15,11 +15,15 @@ internal static class ClientGrantEndpoints
         grants.MapDelete("/{id}", DeleteAsync).RequireScope("delete:client_grants");
     }
 
-    private static async Task<IResult> ListAsync(string? client_id, string? audience, HttpRequest request, ClientGrantService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    // Auth0 pages client grants by checkpoint (from/take) or by page/per_page/include_totals.
+    private static async Task<IResult> ListAsync(string? client_id, string? audience, string? from, int? take, int? page, int? per_page, bool? include_totals,
+        HttpRequest request, ClientGrantService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
         var issuer = issuers.Resolve(request);
         var grants = await service.ListAsync(client_id, audience is null ? null : ManagementAudiences.Stored(audience, issuer), cancellationToken);
-        return TypedResults.Ok(grants.Select(g => Json(g, issuer)));
+        if (from is not null || take is not null)
+            return ManagementPaging.Checkpoint(grants, from, take, "client_grants", g => g.Id, g => Json(g, issuer));
+        return ManagementPaging.Result(ManagementPaging.Page(grants, page, per_page), "client_grants", include_totals, g => Json(g, issuer));
     }
 
     private static async Task<IResult> CreateAsync(ClientGrantBody body, HttpRequest request, ClientGrantService service, IssuerResolver issuers, CancellationToken cancellationToken)

@@ -16,10 +16,11 @@ internal static class ResourceServerEndpoints
         servers.MapDelete("/{id}", DeleteAsync).RequireScope("delete:resource_servers");
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(int? page, int? per_page, bool? include_totals, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
         var issuer = issuers.Resolve(request);
-        return TypedResults.Ok((await service.ListAsync(cancellationToken)).Select(r => Json(r, issuer)));
+        var servers = await service.ListAsync(cancellationToken);
+        return ManagementPaging.Result(ManagementPaging.Page(servers, page, per_page), "resource_servers", include_totals, r => Json(r, issuer));
     }
 
     private static async Task<IResult> CreateAsync(ResourceServerBody body, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
@@ -60,7 +61,8 @@ internal static class ResourceServerEndpoints
     private static object Json(ResourceServer server, string issuer) => new
     {
         id = server.Id,
-        name = server.Name,
+        // Auth0's tools (the Deploy CLI) recognise the system API by Auth0's name and leave it out of exports and imports.
+        name = server.IsSystem ? ManagementApi.Auth0Name : server.Name,
         identifier = ManagementAudiences.Shown(server.Identifier, issuer),
         is_system = server.IsSystem,
         token_lifetime = server.TokenLifetimeSeconds,
