@@ -36,6 +36,30 @@ public sealed class CorsTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal(SpaOrigin, discovery.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Fact]
+    public async Task A_callback_urls_origin_is_allowed_a_look_alike_is_not_and_an_origin_added_works_at_once()
+    {
+        var (callbackOrigin, added) = ($"https://cb-{Guid.NewGuid():N}.example.com", $"https://added-{Guid.NewGuid():N}.example.com");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
+        var app = await applications.CreateAsync(new ApplicationSettings
+        {
+            Name = "Callback SPA", AppType = ApplicationTypes.Spa, Callbacks = [callbackOrigin + "/callback"],
+        }, CancellationToken.None);
+        var http = _app.CreateClient();
+
+        var fromCallback = await http.SendAsync(Preflight("/oauth/token", callbackOrigin));
+        var lookAlike = await http.SendAsync(Preflight("/oauth/token", callbackOrigin + ".evil.net"));
+        var beforeAdding = await http.SendAsync(Preflight("/oauth/token", added));
+        await applications.UpdateAsync(app.Application.ClientId, new ApplicationSettings { WebOrigins = [added] }, CancellationToken.None);
+        var afterAdding = await http.SendAsync(Preflight("/oauth/token", added));
+
+        Assert.Equal(callbackOrigin, fromCallback.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(lookAlike.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(beforeAdding.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(added, afterAdding.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
     private static HttpRequestMessage Preflight(string path, string origin) => new(HttpMethod.Options, path)
     {
         Headers = { { "Origin", origin }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "content-type" } },
