@@ -70,7 +70,8 @@ internal static class AuthorizationEndpoint
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
                 await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience,
                 await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted),
-                session.Principal!.FindFirst(EndUserSignIn.MethodClaim)?.Value ?? "pwd", session.Properties?.IssuedUtc ?? DateTimeOffset.UtcNow);
+                session.Principal!.FindFirst(EndUserSignIn.MethodClaim)?.Value ?? "pwd", session.Properties?.IssuedUtc ?? DateTimeOffset.UtcNow,
+                await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
         if (flow is not null)

@@ -31,7 +31,8 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
     public async Task<CredentialsExchangeDecision> RunAsync(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string[] granted, CancellationToken cancellationToken)
     {
         var result = await flows.RunAsync(TriggerId.CredentialsExchange,
-            async () => Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken)), cancellationToken);
+            async () => Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken),
+                await applications.FindMetadataAsync(request.ClientId!, cancellationToken)), cancellationToken);
         if (result is null)
             return new CredentialsExchangeDecision(scopes, new FlowOutcome());
 
@@ -49,7 +50,7 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
     private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>
         [.. (outcome.TargetScopes ?? [.. scopes]).Union(outcome.ScopesAdded).Except(outcome.ScopesRemoved).Intersect(granted)];
 
-    private static string Event(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string? clientName)
+    private static string Event(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string? clientName, IReadOnlyDictionary<string, string> clientMetadata)
     {
         var body = request.GetParameters()
             .Where(p => !SecretParameters.Contains(p.Key))
@@ -59,7 +60,7 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
         return new JsonObject
         {
             ["accessToken"] = new JsonObject { ["customClaims"] = new JsonObject(), ["scope"] = JsonSerializer.SerializeToNode(scopes) },
-            ["client"] = EventParts.Client(request.ClientId, clientName),
+            ["client"] = EventParts.Client(request.ClientId, clientName, clientMetadata),
             ["resource_server"] = new JsonObject { ["identifier"] = audience },
             ["request"] = eventRequest,
             ["transaction"] = new JsonObject

@@ -27,8 +27,8 @@ internal static class EventParts
     };
 
     /// <summary><c>event.client</c>; the name is null when the request names no known application.</summary>
-    public static JsonObject Client(string? clientId, string? name) =>
-        new() { ["client_id"] = clientId, ["name"] = name, ["metadata"] = new JsonObject() };
+    public static JsonObject Client(string? clientId, string? name, IReadOnlyDictionary<string, string>? metadata = null) =>
+        new() { ["client_id"] = clientId, ["name"] = name, ["metadata"] = JsonSerializer.SerializeToNode(metadata ?? new Dictionary<string, string>()) };
 
     /// <summary><c>event.connection</c>: the one database connection of a Flowgate tenant.</summary>
     public static JsonObject Connection() =>

@@ -10,12 +10,12 @@ internal static class PostLoginEvent
 {
     /// <param name="method">How the user logged in: <c>pwd</c> or <c>passkey</c>, at <paramref name="authenticatedAt"/>.</param>
     public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
-        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt)
+        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt, IReadOnlyDictionary<string, string>? clientMetadata = null)
     {
         var root = new JsonObject
         {
             ["user"] = EventParts.User(user),
-            ["client"] = EventParts.Client(request.ClientId, clientName),
+            ["client"] = EventParts.Client(request.ClientId, clientName, clientMetadata),
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),

@@ -17,7 +17,7 @@ internal static class ApplicationDescriptors
     /// <summary>A new application's settings before the caller's are applied.</summary>
     public static ApplicationDetails Defaults(string appType) => new(
         "", "", KnownType(appType), null, [], [], [], ApplicationGrantTypes.DefaultsFor(appType),
-        TokenEndpointAuthMethods.DefaultFor(appType), IsFirstParty: true, DateTimeOffset.UtcNow);
+        TokenEndpointAuthMethods.DefaultFor(appType), IsFirstParty: true, DateTimeOffset.UtcNow, new Dictionary<string, string>());
 
     /// <summary>The settings after <paramref name="change"/>, validated as a whole.</summary>
     public static ApplicationDetails Resolve(ApplicationDetails current, ApplicationSettings change)
@@ -48,6 +48,7 @@ internal static class ApplicationDescriptors
             GrantTypes = grantTypes,
             TokenEndpointAuthMethod = method,
             IsFirstParty = change.IsFirstParty ?? current.IsFirstParty,
+            ClientMetadata = change.ClientMetadata is null ? current.ClientMetadata : ClientMetadataRules.Validate(change.ClientMetadata),
         };
     }
 
@@ -68,6 +69,7 @@ internal static class ApplicationDescriptors
         application.Description = settings.Description;
         application.WebOriginsJson = JsonSerializer.Serialize(settings.WebOrigins);
         application.IsFirstParty = settings.IsFirstParty;
+        application.ClientMetadataJson = JsonSerializer.Serialize(settings.ClientMetadata);
     }
 
     public static ApplicationDetails Read(FlowgateApplication application, OpenIddictApplicationDescriptor descriptor) => new(
@@ -82,7 +84,8 @@ internal static class ApplicationDescriptors
         descriptor.Properties.TryGetValue(AuthMethodProperty, out var method) ? method.GetString()!
             : descriptor.ClientType == ClientTypes.Public ? TokenEndpointAuthMethods.None : TokenEndpointAuthMethods.ClientSecretPost,
         application.IsFirstParty,
-        application.CreatedAt);
+        application.CreatedAt,
+        ClientMetadataRules.Parse(application.ClientMetadataJson));
 
     private static IEnumerable<string> Permissions(IReadOnlyList<string> grantTypes)
     {

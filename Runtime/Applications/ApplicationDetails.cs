@@ -12,7 +12,8 @@ public sealed record ApplicationDetails(
     IReadOnlyList<string> GrantTypes,
     string TokenEndpointAuthMethod,
     bool IsFirstParty,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> ClientMetadata)
 {
     /// <summary>Whether the application has a secret (everything but single-page and native apps).</summary>
     public bool IsConfidential => TokenEndpointAuthMethod != TokenEndpointAuthMethods.None;

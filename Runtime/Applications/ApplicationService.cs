@@ -153,6 +153,15 @@ public sealed class ApplicationService(
         return application is null || application.TenantId != tenant.Id ? null : application.DisplayName;
     }
 
+    /// <summary>An application's <c>client_metadata</c>, for <c>event.client.metadata</c>; empty when unknown.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindMetadataAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.Set<FlowgateApplication>().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
+            .Select(a => a.ClientMetadataJson).FirstOrDefaultAsync(cancellationToken);
+        return ClientMetadataRules.Parse(json ?? "{}");
+    }
+
     /// <summary>Lists the tenant's applications with the APIs they are granted.</summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken cancellationToken)
     {

@@ -22,4 +22,6 @@ public sealed record ApplicationSettings
     public bool? IsFirstParty { get; init; }
     /// <summary><see cref="TokenEndpointAuthMethods"/>.</summary>
     public string? TokenEndpointAuthMethod { get; init; }
+    /// <summary>Auth0's <c>client_metadata</c> (replaced whole): string values Actions read as <c>event.client.metadata</c>.</summary>
+    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed class ApplicationSettingsPanelTests : MudComponentContext
     private ApplicationSettings? _saved;
 
     private IRenderedComponent<ApplicationSettingsPanel> RenderPanel(string appType, string method, params string[] grantTypes) => Render<ApplicationSettingsPanel>(p => p
-        .Add(x => x.Application, new ApplicationDetails("c1", "My app", appType, null, ["https://app.example.com/cb"], [], [], grantTypes, method, true, DateTimeOffset.UtcNow))
+        .Add(x => x.Application, new ApplicationDetails("c1", "My app", appType, null, ["https://app.example.com/cb"], [], [], grantTypes, method, true, DateTimeOffset.UtcNow, new Dictionary<string, string>()))
         .Add(x => x.Save, settings => { _saved = settings; return Task.FromResult(true); }));
 
     [Fact]

@@ -62,6 +62,7 @@ internal static class ClientEndpoints
         GrantTypes = body.GrantTypes,
         TokenEndpointAuthMethod = body.TokenEndpointAuthMethod,
         IsFirstParty = body.IsFirstParty,
+        ClientMetadata = body.ClientMetadata,
     };
 
     private static object Client(ApplicationDetails application, string? secret = null) => new
@@ -75,6 +76,7 @@ internal static class ClientEndpoints
         callbacks = application.Callbacks,
         allowed_logout_urls = application.LogoutUrls,
         web_origins = application.WebOrigins,
+        client_metadata = application.ClientMetadata,
         grant_types = application.GrantTypes,
         token_endpoint_auth_method = application.TokenEndpointAuthMethod,
         jwt_configuration = new { alg = "RS256" },
