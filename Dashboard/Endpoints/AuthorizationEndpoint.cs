@@ -2,6 +2,7 @@ using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Login.Mfa;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore;
@@ -61,7 +62,9 @@ internal static class AuthorizationEndpoint
         {
             // Back from /continue or a factor page: the flow has finished there; apply its result once, to the same user and client.
             var login = await suspended.TakeAsync(state, context.RequestAborted);
-            if (login?.Finished is null || login.Mfa is not null || login.Reset is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
+            // Bound to the exact request the flow ran for: a replay with wider scopes or another audience gets nothing.
+            if (login?.Finished is null || login.Mfa is not null || login.Reset is not null || login.UserId != user.Id || login.ClientId != request.ClientId
+                || login.RequestHash != Fingerprint(request))
                 return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
             (flow, mfaDone) = (login.Finished, login.MfaDone);
         }
@@ -86,7 +89,7 @@ internal static class AuthorizationEndpoint
             {
                 if (request.HasPromptValue(PromptValues.None))
                     return OidcErrors.Forbid(Errors.InteractionRequired, "The login flow needs the user (a redirect or a multi-factor step), which prompt=none does not allow.");
-                return await ParkAsync(context, flow, decision.Prompt, mfaDone, user, request.ClientId!, postLogin, suspended);
+                return await ParkAsync(context, request, flow, decision.Prompt, mfaDone, user, request.ClientId!, postLogin, suspended);
             }
         }
         var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
@@ -100,18 +103,18 @@ internal static class AuthorizationEndpoint
     }
 
     // The login waits: for the site an Action redirected to (metadata saved first, as Auth0 does), or for a factor.
-    private static async Task<IResult> ParkAsync(HttpContext context, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
+    private static async Task<IResult> ParkAsync(HttpContext context, OpenIddictRequest request, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
         TenantUser user, string clientId, PostLoginFlow postLogin, SuspendedLogins suspended)
     {
         if (prompt is not null)
         {
             var waiting = flow.Status == FlowStatus.Suspended
-                ? new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, Mfa: prompt, MfaDone: mfaDone)
-                : new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), null, flow, prompt, mfaDone);
+                ? new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, Mfa: prompt, MfaDone: mfaDone, RequestHash: Fingerprint(request))
+                : new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), null, flow, prompt, mfaDone, RequestHash: Fingerprint(request));
             return Results.Redirect(prompt.PageUrl(await suspended.AddAsync(waiting, context.RequestAborted)));
         }
         await postLogin.FlushMetadataAsync(flow, user);
-        var parked = await suspended.AddAsync(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone), context.RequestAborted);
+        var parked = await suspended.AddAsync(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone, RequestHash: Fingerprint(request)), context.RequestAborted);
         return Results.Redirect(ContinueEndpoint.WithState(PostLoginFlow.RedirectOf(flow)!, parked));
     }
 
@@ -141,6 +144,9 @@ internal static class AuthorizationEndpoint
             parameters = parameters.Append(added);
         return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters!);
     }
+
+    private static string Fingerprint(OpenIddictRequest request) =>
+        AuthorizationRequestFingerprint.Of(name => request.GetParameter(name)?.ToString());
 
     private static string? Parameter(HttpContext context, string name) =>
         context.Request.HasFormContentType ? context.Request.Form[name].ToString() : context.Request.Query[name].ToString();

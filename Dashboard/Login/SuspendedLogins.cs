@@ -16,9 +16,10 @@ namespace Flowgate.Dashboard.Login;
 /// <param name="Mfa">The factor the login waits for; while set, neither <c>/continue</c> nor <c>/authorize</c> may go on.</param>
 /// <param name="MfaDone">A factor was passed during this login, so later requests for one are satisfied.</param>
 /// <param name="Reset">Set when this is a password reset's post-challenge flow rather than a login: no session, the link proves the user.</param>
+/// <param name="RequestHash">The fingerprint of the authorization request the flow ran for; resuming with any other request is refused.</param>
 internal sealed record SuspendedLogin(
     string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
-    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null)
+    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null)
 {
     /// <summary>
     /// Where the finished flow is applied: the authorization request again, marked so <c>/authorize</c> applies this
