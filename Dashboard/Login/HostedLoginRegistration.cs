@@ -24,6 +24,11 @@ internal static class HostedLoginRegistration
             cookie.ExpireTimeSpan = TimeSpan.FromDays(3);
             cookie.SlidingExpiration = true;
         });
+        // Every request: a new stamp (password, block, factor reset) must end a session now, not within the default 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<ISecurityStampValidator, EndUserSessionValidator>();
+        builder.Services.AddScoped<Runtime.Login.UserSessionRevocation>();
+        builder.Services.AddScoped<RefreshLogin>();
         builder.Services.AddScoped<LoginClaims>();
         builder.Services.AddScoped<EndUserSignIn>();
         builder.Services.AddScoped<RegistrationFlows>();
