@@ -48,6 +48,8 @@ internal static class HostedLoginRegistration
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
+        builder.Services.AddScoped<Mfa.FactorSession>();
+        builder.Services.AddScoped<Mfa.FactorSelfService>();
         builder.Services.AddOptions<WebAuthnOptions>().Bind(builder.Configuration.GetSection(WebAuthnOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.RpId) || Uri.CheckHostName(o.RpId) == UriHostNameType.Dns, "WebAuthn:RpId must be a domain name (no scheme, port or IP address).")
             .ValidateOnStart();

@@ -17,15 +17,16 @@ namespace Flowgate.Dashboard.Login;
 /// <param name="MfaDone">A factor was passed during this login, so later requests for one are satisfied.</param>
 /// <param name="Reset">Set when this is a password reset's post-challenge flow rather than a login: no session, the link proves the user.</param>
 /// <param name="RequestHash">The fingerprint of the authorization request the flow ran for; resuming with any other request is refused.</param>
+/// <param name="StepUp">Not a login: the user's own factor page (<see cref="AuthorizeUrl"/>) asked them to pass a factor before changing factors.</param>
 internal sealed record SuspendedLogin(
     string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
-    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null)
+    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null, bool StepUp = false)
 {
     /// <summary>
     /// Where the finished flow is applied: the authorization request again, marked so <c>/authorize</c> applies this
     /// login's result; for a password reset, the new-password page.
     /// </summary>
-    public string ResumeUrl(string state) => Reset is not null
+    public string ResumeUrl(string state) => StepUp ? AuthorizeUrl : Reset is not null
         ? ResetChallenge.ResumeUrl(state)
         : AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + Endpoints.AuthorizationEndpoint.ContinueMarker + "=" + state;
 }
