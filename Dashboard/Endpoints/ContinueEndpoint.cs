@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Login;
+using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ internal static class ContinueEndpoint
     /// <summary>The Action's redirect target with Auth0's <c>state</c> parameter added.</summary>
     public static string WithState(string url, string state) => url + (url.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state);
 
-    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, PostLoginFlow postLogin, UserManager<TenantUser> users)
+    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, TriggerRunner triggers, UserManager<TenantUser> users)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
@@ -39,7 +40,7 @@ internal static class ContinueEndpoint
 
         var request = EventParts.Request(context);
         request["body"] = JsonSerializer.SerializeToNode(form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? []);
-        var result = await postLogin.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
+        var result = await triggers.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
 
         if (PostLoginFlow.RedirectOf(result) is { } redirect)
         {

@@ -34,13 +34,11 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();
         builder.Services.AddScoped<Consents>();
-        builder.Services.AddScoped<DetachedFlows>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();
-        builder.Services.AddScoped<RecordedFlows>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();

@@ -26,9 +26,9 @@ internal sealed class PasswordReset(
     IEmailDelivery email,
     IssuerResolver issuers,
     IDataProtectionProvider protection,
-    RecordedFlows flows,
+    TriggerRunner flows,
     ResetChallenge challenge,
-    DetachedFlows detached,
+    TriggerRunner detached,
     LoginEvents events,
     Runtime.Login.UserSessionRevocation revocation,
     ILogger<PasswordReset> logger)
@@ -134,7 +134,7 @@ internal sealed class PasswordReset(
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
-        }, user.Id);
+        }.ToJsonString(), user.Id);
         return ([], resultUrl.Length == 0 ? null : resultUrl);
     }
 

@@ -16,7 +16,7 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// </summary>
 internal sealed class LoginMfa(
     MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
-    PostLoginFlow postLogin, UserManager<TenantUser> users, LoginEvents events, FactorSession factorSession, TimeProvider clock)
+    PostLoginFlow postLogin, TriggerRunner triggers, UserManager<TenantUser> users, LoginEvents events, FactorSession factorSession, TimeProvider clock)
 {
     // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
     private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
@@ -40,7 +40,7 @@ internal sealed class LoginMfa(
             if (done)
             {
                 // "Factors already satisfied are ignored": go on with the next Action.
-                flow = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
+                flow = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
                 continue;
             }
             var selection = FactorSelection.Read(requirement);
@@ -149,7 +149,7 @@ internal sealed class LoginMfa(
         login = login with { Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {
-            var result = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
+            var result = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
             if (PostLoginFlow.RedirectOf(result) is { } redirect)
             {
                 await postLogin.FlushMetadataAsync(result, user);
