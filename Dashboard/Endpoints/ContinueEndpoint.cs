@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Login;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -32,7 +33,7 @@ internal static class ContinueEndpoint
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
         var login = await suspended.FindAsync(state, context.RequestAborted);
         // A login waiting for a factor resumes only through the factor's page, never here.
-        if (login?.Suspension is null || login.Mfa is not null || !await IsThisBrowsersAsync(context, login, users))
+        if (login is not { State: LoginState.RedirectAndContinue, Suspension: not null } || !await IsThisBrowsersAsync(context, login, users))
             return Results.Text(login?.Reset is null
                     ? "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."
                     : "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again.",
@@ -47,7 +48,7 @@ internal static class ContinueEndpoint
             await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
             return Results.Redirect(WithState(redirect, state));
         }
-        await suspended.PutAsync(state, login with { Suspension = null, Finished = result }, context.RequestAborted);
+        await suspended.PutAsync(state, login with { State = LoginState.Complete, Suspension = null, Finished = result }, context.RequestAborted);
         return Results.Redirect(login.ResumeUrl(state));
     }
 

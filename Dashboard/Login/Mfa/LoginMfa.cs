@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore.Authentication;
@@ -96,11 +97,14 @@ internal sealed class LoginMfa(
     public async Task<(SuspendedLogin Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
     {
         var login = await suspended.FindAsync(state, context.RequestAborted);
-        if (login is { Mfa: not null, Reset: { } reset })
+        // Only a transaction waiting for a factor: one that is past it (or never needed one) is not served here.
+        if (login is not { State: LoginState.FactorChallenge or LoginState.FactorEnrolment, Mfa: not null })
+            return null;
+        if (login is { Reset: { } reset })
             return await reset.ProvenUserAsync(context, users, login.UserId) is { } resetting ? (login, resetting) : null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
-        return login?.Mfa is not null && user is not null && login.UserId == user.Id ? (login, user) : null;
+        return user is not null && login.UserId == user.Id ? (login, user) : null;
     }
 
     /// <summary>
@@ -112,7 +116,7 @@ internal sealed class LoginMfa(
         var provable = factors.Where(f => f.Confirmed && FactorPages.Has(MfaPromptKind.Challenge, f.Type)).Select(f => f.Type).Distinct()
             .OrderBy(t => t == MfaEnrollment.RecoveryCode).ToList();
         var prompt = new MfaPrompt(MfaPromptKind.Challenge, false, provable);
-        var state = await suspended.AddAsync(new SuspendedLogin(user.Id, null, returnUrl, null, Mfa: prompt, StepUp: true), context.RequestAborted);
+        var state = await suspended.AddAsync(new SuspendedLogin(LoginState.FactorChallenge, user.Id, null, returnUrl, null, Mfa: prompt, StepUp: true), context.RequestAborted);
         return prompt.PageUrl(state);
     }
 
@@ -135,7 +139,7 @@ internal sealed class LoginMfa(
         if (login.Mfa!.Then is { } next)
         {
             // The existing factor is proven: now the enrolment it guarded.
-            await suspended.PutAsync(state, login with { Mfa = next, MfaDone = true }, context.RequestAborted);
+            await suspended.PutAsync(state, login with { State = next.State, Mfa = next, MfaDone = true }, context.RequestAborted);
             return next.PageUrl(state);
         }
         if (login.StepUp)
@@ -146,14 +150,14 @@ internal sealed class LoginMfa(
         if (rememberBrowser && login.Mfa!.AllowRememberBrowser
             && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } rememberedFactor)
             remembered.Remember(context, user.Id, rememberedFactor.Id);
-        login = login with { Mfa = null, MfaDone = true };
+        login = login with { State = LoginState.Complete, Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {
             var result = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
             if (PostLoginFlow.RedirectOf(result) is { } redirect)
             {
                 await postLogin.FlushMetadataAsync(result, user);
-                await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
+                await suspended.PutAsync(state, login with { State = LoginState.RedirectAndContinue, Suspension = result.Suspension }, context.RequestAborted);
                 return Endpoints.ContinueEndpoint.WithState(redirect, state);
             }
             login = login with { Suspension = null, Finished = result };

@@ -11,6 +11,9 @@ internal sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser, 
 {
     public IReadOnlyList<string> Offered => Factors is { Count: > 0 } factors ? factors : [MfaEnrollment.Otp];
 
+    /// <summary>The state a transaction waiting for this prompt is in.</summary>
+    public Runtime.Login.LoginState State => Kind == MfaPromptKind.Enroll ? Runtime.Login.LoginState.FactorEnrolment : Runtime.Login.LoginState.FactorChallenge;
+
     /// <summary>Whether a factor page of this kind and type may serve this prompt.</summary>
     public bool Offers(MfaPromptKind kind, string type) => Kind == kind && Offered.Contains(type);
 
