@@ -34,10 +34,7 @@ internal static class ContinueEndpoint
         var login = await suspended.FindAsync(state, context.RequestAborted);
         // A login waiting for a factor resumes only through the factor's page, never here.
         if (login is not { State: LoginState.RedirectAndContinue, Suspension: not null } || !await IsThisBrowsersAsync(context, login, users))
-            return Results.Text(login?.Reset is null
-                    ? "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."
-                    : "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again.",
-                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Redirect(HostedError.Url(login?.Reset is null ? "login-expired" : "reset-expired"));
 
         var request = EventParts.Request(context);
         request["body"] = JsonSerializer.SerializeToNode(form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? []);
