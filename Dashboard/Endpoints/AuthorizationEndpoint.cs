@@ -114,7 +114,7 @@ internal static class AuthorizationEndpoint
         var parked = await suspended.AddAsync(
             new SuspendedLogin(LoginState.RedirectAndContinue, user.Id, clientId, resumeUrl, flow.Suspension, MfaDone: mfaDone, RequestHash: fingerprint),
             context.RequestAborted);
-        return Results.Redirect(ContinueEndpoint.WithState(((LoginStep.Redirect)step).Url, parked));
+        return Results.Redirect(LoginUrls.WithState(((LoginStep.Redirect)step).Url, parked));
     }
 
     private static IResult Translate(HttpContext context, LoginStep step) => step switch
@@ -126,10 +126,4 @@ internal static class AuthorizationEndpoint
             + (show.LoginHint is { Length: > 0 } hint ? "&login_hint=" + Uri.EscapeDataString(hint) : "")),
         _ => throw new InvalidOperationException($"The login step {step} has no HTTP translation here."),
     };
-
-    /// <summary>The query parameter /continue and the factor pages add when they send the browser back here.</summary>
-    public const string ContinueMarker = AuthorizeRequest.ContinueMarker;
-
-    /// <summary>The query parameter the consent page adds when the user declines.</summary>
-    public const string ConsentMarker = AuthorizeRequest.ConsentMarker;
 }

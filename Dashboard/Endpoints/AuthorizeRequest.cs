@@ -1,3 +1,4 @@
+using Flowgate.Dashboard.Login;
 using Flowgate.Runtime.Login;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -7,14 +8,9 @@ namespace Flowgate.Dashboard.Endpoints;
 /// <summary>Reads an <c>/authorize</c> request (query or form post) into <see cref="AuthorizeFacts"/>, and rebuilds it as a local URL.</summary>
 internal static class AuthorizeRequest
 {
-    /// <summary>Added by /continue and the factor pages: the parked transaction this request finishes.</summary>
-    public const string ContinueMarker = "flowgate_continue";
-
-    /// <summary>Added by the consent page when the user declines.</summary>
-    public const string ConsentMarker = "flowgate_consent";
-
-    /// <summary>Added to the return address of the login page: the browser comes back from logging in for this request.</summary>
-    public const string LoginMarker = "flowgate_login";
+    public const string ContinueMarker = LoginUrls.ContinueMarker;
+    public const string ConsentMarker = LoginUrls.ConsentMarker;
+    public const string LoginMarker = LoginUrls.LoginMarker;
 
     public static AuthorizeFacts Facts(HttpContext context, OpenIddictRequest request) => new()
     {

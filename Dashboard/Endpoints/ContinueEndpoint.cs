@@ -24,9 +24,6 @@ internal static class ContinueEndpoint
         return routes;
     }
 
-    /// <summary>The Action's redirect target with Auth0's <c>state</c> parameter added.</summary>
-    public static string WithState(string url, string state) => url + (url.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state);
-
     private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, TriggerRunner triggers, UserManager<TenantUser> users)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
@@ -43,7 +40,7 @@ internal static class ContinueEndpoint
         if (PostLoginFlow.RedirectOf(result) is { } redirect)
         {
             await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
-            return Results.Redirect(WithState(redirect, state));
+            return Results.Redirect(LoginUrls.WithState(redirect, state));
         }
         await suspended.PutAsync(state, login with { State = LoginState.Complete, Suspension = null, Finished = result }, context.RequestAborted);
         return Results.Redirect(login.ResumeUrl(state));

@@ -50,7 +50,7 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
         if (decision.Prompt is { } prompt)
             return (flow, new ResetStep(Redirect: prompt.PageUrl(await ParkAsync(context, state, user, ticket, flow, prompt, mfaDone))));
         if (PostLoginFlow.RedirectOf(flow) is { } url)
-            return (flow, new ResetStep(Redirect: Endpoints.ContinueEndpoint.WithState(url, await ParkAsync(context, state, user, ticket, flow, null, mfaDone))));
+            return (flow, new ResetStep(Redirect: LoginUrls.WithState(url, await ParkAsync(context, state, user, ticket, flow, null, mfaDone))));
         return flow.Status == FlowStatus.Suspended
             ? (flow, new ResetStep(Refusal: "This password reset needs a custom prompt (prompt.render), which is not available yet."))
             : (flow, null);

@@ -34,7 +34,7 @@ internal sealed record SuspendedLogin(
 
     public string ResumeUrl(string state) => StepUp ? AuthorizeUrl : Reset is not null
         ? ResetChallenge.ResumeUrl(state)
-        : AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + Endpoints.AuthorizationEndpoint.ContinueMarker + "=" + state;
+        : AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + LoginUrls.ContinueMarker + "=" + state;
 }
 
 /// <summary>

@@ -158,7 +158,7 @@ internal sealed class LoginMfa(
             {
                 await postLogin.FlushMetadataAsync(result, user);
                 await suspended.PutAsync(state, login with { State = LoginState.RedirectAndContinue, Suspension = result.Suspension }, context.RequestAborted);
-                return Endpoints.ContinueEndpoint.WithState(redirect, state);
+                return LoginUrls.WithState(redirect, state);
             }
             login = login with { Suspension = null, Finished = result };
         }
