@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Flowgate.Shared.Execution;
 
 namespace Flowgate.Runtime.Sandbox.Worker;
@@ -8,23 +7,31 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// <summary>
 /// One running worker process and its pipe. Requests are multiplexed by id; when the process
 /// dies, every in-flight request fails as <c>platform_error</c> and the versions that were running
-/// are reported, so the supervisor can count crashes and start a new worker.
+/// are reported, so the supervisor can count crashes and start a new worker. When the watchdog
+/// (<see cref="KillIfOverdue"/>) ends it instead, only the overdue requests fail (as timeouts) and
+/// the others come back as <see cref="WorkerErrors.Resend"/> for the supervisor to send again.
 /// </summary>
 internal sealed class WorkerConnection : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentDictionary<long, (TaskCompletionSource<ActionExecutionResult> Reply, string VersionId)> _pending = new();
+    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
+    private readonly SandboxWorkerOptions _options;
+    private readonly HashSet<long> _overdue = [];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly StringBuilder _stderrTail = new();
+    private readonly WorkerStderr _stderr = new();
     private readonly Action<IReadOnlyCollection<string>> _onCrash;
     private readonly ConcurrentDictionary<string, bool> _versionsSent = new();
     private static readonly TimeSpan ReplySpin = TimeSpan.FromMilliseconds(0.3);
     private long _nextId;
     private volatile bool _dead;
+    private int _ending;
+    // Set once MarkDead is done with the process, so disposing it cannot race the reader thread.
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerConnection(Process process, Action<IReadOnlyCollection<string>> onCrash)
+    private WorkerConnection(Process process, SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash)
     {
         _process = process;
+        _options = options;
         _onCrash = onCrash;
     }
 
@@ -44,8 +51,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the sandbox worker {options.WorkerFileName}.");
-        var connection = new WorkerConnection(process, onCrash);
-        process.ErrorDataReceived += (_, e) => connection.KeepStderr(e.Data);
+        var connection = new WorkerConnection(process, options, onCrash);
+        process.ErrorDataReceived += (_, e) => connection._stderr.Keep(e.Data);
         process.BeginErrorReadLine();
         await WorkerFraming.WriteAsync(process.StandardInput.BaseStream, options.Sandbox, cancellationToken);
         new Thread(connection.ReadReplies) { IsBackground = true, Name = "sandbox-worker-reader" }.Start();
@@ -74,10 +81,12 @@ internal sealed class WorkerConnection : IAsyncDisposable
         // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
         // continuations are short (they record the result), and a crash fails them off this thread.
         var reply = new TaskCompletionSource<ActionExecutionResult>();
-        _pending[id] = (reply, message.Request.VersionId);
-        if (_dead)
+        var timeout = message.Request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(message.Request.TimeoutMs.Value) : _options.Sandbox.DefaultTimeout;
+        _pending[id] = new PendingRequest(reply, message, Stopwatch.GetTimestamp() + Ticks(timeout + Allowance(message)), timeout);
+        if (_dead && _pending.TryRemove(id, out _))
         {
-            FailAll();
+            // The worker ended before this request was written: it never ran, so the supervisor sends it to the next one.
+            return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
         }
         try
         {
@@ -91,11 +100,58 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 _writeLock.Release();
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             MarkDead();
+            if (_pending.TryRemove(id, out _))
+            {
+                return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
+            }
         }
+        // A caller that stops waiting leaves its request pending: the worker still runs it, and the watchdog still watches it.
         return await reply.Task.WaitAsync(cancellationToken);
+    }
+
+    // Installing npm packages (first request of a version with dependencies) may take the network: it gets its own allowance.
+    private TimeSpan Allowance(WorkerRequest message) =>
+        _options.WatchdogGrace + (message.Request.Dependencies.Count > 0 && !message.CodeOmitted ? _options.PackageInstallAllowance : TimeSpan.Zero);
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>
+    /// Ends the worker when a request passed its deadline plus grace without an answer: V8 did not honour
+    /// the interrupt (some builtins, e.g. <c>Array.prototype.sort</c> on a huge sparse array, never check it),
+    /// so the thread and the tenant's isolate are lost to it. Returns true when it killed the worker.
+    /// </summary>
+    public bool KillIfOverdue(long now)
+    {
+        if (_dead || _pending.IsEmpty)
+        {
+            return false;
+        }
+        lock (_overdue)
+        {
+            foreach (var (id, pending) in _pending)
+            {
+                if (pending.DeadlineTicks < now)
+                {
+                    _overdue.Add(id);
+                }
+            }
+            if (_overdue.Count == 0)
+            {
+                return false;
+            }
+        }
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: the reader sees the pipe close either way.
+        }
+        return true;
     }
 
     private void ReadReplies()
@@ -123,66 +179,73 @@ internal sealed class WorkerConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ObjectDisposedException)
         {
-            KeepStderr(e.Message);
+            _stderr.Keep(e.Message);
         }
         MarkDead();
     }
 
     private void MarkDead()
     {
-        if (_dead)
+        if (Interlocked.Exchange(ref _ending, 1) == 1)
         {
             return;
         }
         _dead = true;
         try
         {
-            _process.WaitForExit(2000);
+            try
+            {
+                _process.WaitForExit(2000);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            bool killedByWatchdog;
+            lock (_overdue)
+            {
+                killedByWatchdog = _overdue.Count > 0;
+            }
+            // Quarantine counts first, so the version is refused before anyone learns of the failure.
+            _onCrash(_pending.Where(p => !killedByWatchdog || IsOverdue(p.Key)).Select(p => p.Value.Message.Request.VersionId).Distinct().ToList());
+            if (killedByWatchdog)
+            {
+                FailOverdueResendRest();
+            }
+            FailAll();
         }
-        catch (InvalidOperationException)
+        finally
         {
+            _ended.TrySetResult();
         }
-        var versions = _pending.Values.Select(p => p.VersionId).Distinct().ToList();
-        FailAll();
-        _onCrash(versions);
     }
 
-    private void FailAll()
+    private bool IsOverdue(long id)
     {
-        var exit = _process.HasExited ? $"exit code {_process.ExitCode}" : "still running";
-        string detail;
-        lock (_stderrTail)
+        lock (_overdue)
         {
-            detail = _stderrTail.ToString().Trim();
+            return _overdue.Contains(id);
         }
-        // V8's fatal line says why ("Fatal JavaScript out of memory: invalid table size"); GC traces around it do not.
-        var fatal = detail.IndexOf("Fatal", StringComparison.Ordinal);
-        if (fatal >= 0)
-        {
-            detail = detail[fatal..].Trim(' ', '#');
-        }
-        var message = $"The sandbox worker process ended while this Action ran ({exit}{(detail.Length > 0 ? ": " + detail : "")}). The worker was restarted.";
+    }
+
+    private void FailOverdueResendRest()
+    {
         foreach (var id in _pending.Keys)
         {
             if (_pending.TryRemove(id, out var pending))
             {
-                pending.Reply.TrySetResult(ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "WorkerCrashError", message));
+                pending.Reply.TrySetResult(IsOverdue(id) ? WorkerFailures.TimedOut(pending) : WorkerFailures.Resend("The sandbox worker was ended for another execution; sent again."));
             }
         }
     }
 
-    private void KeepStderr(string? line)
+    private void FailAll()
     {
-        if (string.IsNullOrWhiteSpace(line))
+        var crashed = WorkerFailures.Crashed(_process.HasExited ? $"exit code {_process.ExitCode}" : "still running", _stderr.Reason());
+        foreach (var id in _pending.Keys)
         {
-            return;
-        }
-        lock (_stderrTail)
-        {
-            _stderrTail.Append(line.Trim()).Append(' ');
-            if (_stderrTail.Length > 600)
+            if (_pending.TryRemove(id, out var pending))
             {
-                _stderrTail.Remove(0, _stderrTail.Length - 600);
+                pending.Reply.TrySetResult(crashed);
             }
         }
     }
@@ -190,15 +253,22 @@ internal sealed class WorkerConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _dead = true;
-        try
+        if (Interlocked.Exchange(ref _ending, 1) == 1)
         {
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(wait.Token);
+            await _ended.Task;
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        else
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                _process.StandardInput.Close();
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
         }
         _process.Dispose();
         _writeLock.Dispose();

@@ -16,4 +16,10 @@ internal sealed record WorkerReply(long Id, ActionExecutionResult Result);
 internal static class WorkerErrors
 {
     public const string MissingCode = "WorkerMissingCodeError";
+
+    /// <summary>
+    /// Never leaves the supervisor: the worker was ended by the watchdog for another execution's sake
+    /// while this one waited or ran, so the supervisor sends it again to the replacement worker.
+    /// </summary>
+    public const string Resend = "WorkerResendError";
 }
