@@ -24,12 +24,28 @@ public static class SandboxWorkerProcess
         {
             return 0;
         }
-        await using var sandbox = new V8ActionSandbox(options);
+        var sandbox = new V8ActionSandbox(options);
         var codes = new ConcurrentDictionary<string, string>();
         var server = new RequestLoop(stdin, stdinDescriptor, request => ServeAsync(sandbox, WithCode(request, codes), stdout, cancellationToken), cancellationToken);
         await Task.Run(server.Run, cancellationToken);
-        await server.DrainAsync();
+        // The pipe closed: the host stopped or was killed, and nobody will read a reply. An execution V8
+        // cannot interrupt would keep this process spinning for good, and disposing its isolate would wait on it.
+        var drained = server.DrainAsync();
+        if (await Task.WhenAny(drained, Task.Delay(DrainLimit, CancellationToken.None)) != drained)
+        {
+            return EndNow();
+        }
+        await sandbox.DisposeAsync();
         return 0;
+    }
+
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    private static int EndNow()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Kill();
+        return 1;
     }
 
     // The host sends a version's code once; this worker keeps it to recompile after an isolate is rebuilt.
