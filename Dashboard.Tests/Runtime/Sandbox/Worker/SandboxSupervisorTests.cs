@@ -10,9 +10,10 @@ public sealed class SandboxSupervisorTests
     private const string Killer = "exports.onExecutePostLogin = async (event, api) => { new Array(3e8).fill(1.5); };";
     private const string Healthy = "exports.onExecutePostLogin = async (event, api) => { api.multifactor.enable('any'); };";
 
-    internal static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3)
+    internal static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3, int isolatesPerTenant = 2)
     {
-        var options = SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), new SandboxOptions());
+        var sandbox = new SandboxOptions { IsolatesPerTenant = isolatesPerTenant };
+        var options = SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), sandbox);
         options.WorkerCount = workers;
         options.QuarantineAfterCrashes = quarantineAfter;
         return new SandboxSupervisor(options);

@@ -11,9 +11,10 @@ public sealed class WatchdogTests
     private const string Trivial = "exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim('ok', 1); };";
 
     [Fact]
-    public async Task A_sort_that_ignores_the_deadline_fails_as_a_timeout_and_the_tenants_other_executions_still_answer()
+    public async Task A_sort_that_ignores_the_deadline_fails_as_a_timeout_and_what_waited_behind_it_is_sent_again()
     {
-        await using var supervisor = SandboxSupervisorTests.Supervisor(quarantineAfter: 1);
+        // One isolate per tenant: the trivial Action has to wait behind the sort, in the worker the watchdog ends.
+        await using var supervisor = SandboxSupervisorTests.Supervisor(quarantineAfter: 1, isolatesPerTenant: 1);
         var trivial = ActionRequests.PostLogin(Trivial, tenant: "sorting");
         Assert.Null((await supervisor.ExecuteAsync(trivial, CancellationToken.None)).Error);
         var sort = ActionRequests.PostLogin(SpinningSort, tenant: "sorting", timeoutMs: 1500) with { ActionName = "Sort everything" };
@@ -46,5 +47,25 @@ public sealed class WatchdogTests
 
         Assert.Equal(ActionErrorClass.ActionTimeout, error!.Class);
         Assert.Null((await supervisor.ExecuteAsync(ActionRequests.PostLogin(Trivial, tenant: "sorting-at-load"), CancellationToken.None)).Error);
+    }
+
+    [Fact]
+    public async Task A_busy_action_does_not_hold_up_a_trivial_one_of_the_same_tenant()
+    {
+        await using var supervisor = SandboxSupervisorTests.Supervisor(isolatesPerTenant: 2);
+        var trivial = ActionRequests.PostLogin(Trivial, tenant: "busy");
+        Assert.Null((await supervisor.ExecuteAsync(trivial, CancellationToken.None)).Error);
+
+        var busy = supervisor.ExecuteAsync(ActionRequests.PostLogin(
+            "exports.onExecutePostLogin = async () => { const end = Date.now() + 1500; while (Date.now() < end) {} };", tenant: "busy", timeoutMs: 10_000), CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var answered = await supervisor.ExecuteAsync(trivial, CancellationToken.None);
+        clock.Stop();
+
+        Assert.Null(answered.Error);
+        // With one isolate per tenant the trivial Action would wait out the 1.5 s loop.
+        Assert.False(busy.IsCompleted, $"the trivial Action answered after {clock.Elapsed.TotalMilliseconds:0} ms, once the busy one had finished");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the trivial Action answered after {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Null((await busy).Error);
     }
 }
