@@ -79,7 +79,7 @@ internal sealed class ActionContext : IDisposable
             {
                 // Microtasks run when the call into V8 returns, so a handler that awaited only settled
                 // promises has its result by the second call.
-                return _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler) as string
+                return _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler, request.CacheJson ?? "") as string
                     ?? _take.Invoke(false) as string;
             });
             while (json is null)
