@@ -6,6 +6,14 @@ public sealed class SandboxOptions
     /// <summary>Deadline of one execution when the request names none; Auth0 gives a whole trigger 20 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long an execution may stay inside V8 after its deadline's interrupt. V8 cannot interrupt some builtins
+    /// (a huge sparse array's sort), so such an execution would hold its isolate for good: past this grace its
+    /// worker reports it and the supervisor ends the worker (SIGKILL). The supervisor also ends a worker that
+    /// leaves a request unanswered for twice its deadline plus this grace (a worker that cannot even report).
+    /// </summary>
+    public TimeSpan WatchdogGrace { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Soft heap cap of one tenant's isolate, in MiB; a breach fails the execution and rebuilds the isolate.</summary>
     public int MaxHeapMegabytes { get; set; } = 128;
 
@@ -65,6 +73,7 @@ public sealed class SandboxOptions
     public void Validate()
     {
         if (DefaultTimeout <= TimeSpan.Zero) throw new InvalidOperationException("Sandbox:DefaultTimeout must be positive.");
+        if (WatchdogGrace <= TimeSpan.Zero || WatchdogGrace > TimeSpan.FromMinutes(1)) throw new InvalidOperationException("Sandbox:WatchdogGrace must be between 0 and 1 minute.");
         if (MaxHeapMegabytes < 16) throw new InvalidOperationException("Sandbox:MaxHeapMegabytes must be at least 16.");
         if (MaxStackBytes < 64 << 10) throw new InvalidOperationException("Sandbox:MaxStackBytes must be at least 64 KiB.");
         if (IsolatesPerTenant is < 1 or > 64) throw new InvalidOperationException("Sandbox:IsolatesPerTenant must be between 1 and 64.");

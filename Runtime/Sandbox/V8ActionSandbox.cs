@@ -23,9 +23,15 @@ public sealed class V8ActionSandbox : IActionSandbox
     private readonly PackageInstaller _packages;
     private readonly ConcurrentDictionary<string, TenantPool> _tenants = new();
 
-    /// <summary>Creates the sandbox with the given limits (defaults when null).</summary>
-    public V8ActionSandbox(SandboxOptions? options = null)
+    private readonly Action<ActionExecutionRequest>? _stuck;
+
+    /// <summary>
+    /// Creates the sandbox with the given limits (defaults when null). <paramref name="stuck"/> is told of an execution
+    /// still inside V8 <see cref="SandboxOptions.WatchdogGrace"/> after its deadline (only ending the process frees it).
+    /// </summary>
+    public V8ActionSandbox(SandboxOptions? options = null, Action<ActionExecutionRequest>? stuck = null)
     {
+        _stuck = stuck;
         _options = options ?? new SandboxOptions();
         _options.Validate();
         _prelude = SandboxScripts.Prelude(_options.MaxLogCharacters);
@@ -94,7 +100,8 @@ public sealed class V8ActionSandbox : IActionSandbox
             }
             var timeout = request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(request.TimeoutMs.Value) : _options.DefaultTimeout;
             inside = false;
-            var result = await context!.ExecuteAsync(request, timeout, isolate.Gate, cancellationToken);
+            var result = await context!.ExecuteAsync(request, timeout, isolate.Gate, cancellationToken,
+                _stuck is null ? null : () => _stuck(request), _options.WatchdogGrace);
             return result with
             {
                 Stats = result.Stats with { BootDurationMs = bootMs, Warm = warm, TotalRequestDurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds },

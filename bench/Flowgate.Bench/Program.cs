@@ -6,7 +6,8 @@ using Flowgate.Runtime.Sandbox.Worker;
 // cold), Jint and Node's vm module, all in one run. `--quick` cuts the iteration counts.
 // `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench); `parking`, what a
 // login waiting for the browser costs in the database (see ParkingBench); `pool`, a tenant's concurrent
-// CPU-bound executions over one isolate and over one per core (see PoolBench).
+// CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
+// executions while a worker is killed (see FaultBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
@@ -26,6 +27,11 @@ var workerDll = new[] { "Release", "Debug" }
 if (args.Contains("pool"))
 {
     await PoolBench.RunAsync(workerDll, quick ? 5 : 20);
+    return;
+}
+if (args.Contains("fault"))
+{
+    await FaultBench.RunAsync(workerDll, quick ? 100 : 1_000, quick ? 5 : 10);
     return;
 }
 

@@ -8,8 +8,9 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// (e.g. <c>new Array(3e8).fill(1.5)</c>) fails only its own in-flight executions. Tenants map to a
 /// fixed worker (warm isolates); a dead worker is replaced on the next request; a version that
 /// ended a worker <see cref="SandboxWorkerOptions.QuarantineAfterCrashes"/> times is quarantined.
-/// A watchdog ends a worker whose execution passed its deadline plus <see cref="SandboxWorkerOptions.WatchdogGrace"/>
-/// unanswered; that execution fails as <c>action_timeout</c> and the others in flight there are sent again.
+/// A watchdog ends a worker whose execution stayed in V8 past its deadline plus <see cref="SandboxOptions.WatchdogGrace"/>
+/// (the worker reports it) or went unanswered far longer; that execution fails as <c>action_timeout</c> and the
+/// others in flight there are sent again.
 /// </summary>
 public sealed class SandboxSupervisor : IActionSandbox
 {
@@ -27,7 +28,7 @@ public sealed class SandboxSupervisor : IActionSandbox
         _options = options;
         _workers = new WorkerConnection?[options.WorkerCount];
         _starting = Enumerable.Range(0, options.WorkerCount).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-        var every = TimeSpan.FromMilliseconds(Math.Clamp(options.WatchdogGrace.TotalMilliseconds / 4, 10, 250));
+        var every = TimeSpan.FromMilliseconds(Math.Clamp(options.Sandbox.WatchdogGrace.TotalMilliseconds / 4, 10, 250));
         _watchdog = new Timer(_ => Watch(), null, every, every);
     }
 
@@ -43,6 +44,9 @@ public sealed class SandboxSupervisor : IActionSandbox
     /// <summary>Action version ids refused because they kept ending workers.</summary>
     public IReadOnlyCollection<string> QuarantinedVersions =>
         _crashes.Where(c => c.Value >= _options.QuarantineAfterCrashes).Select(c => c.Key).ToList();
+
+    /// <summary>Process ids of the running workers (the fault tests and bench kill one).</summary>
+    internal IReadOnlyList<int> WorkerProcessIds => _workers.Where(w => w is { IsAlive: true }).Select(w => w!.ProcessId).ToList();
 
     /// <summary>True when executions of this version are refused.</summary>
     public bool IsQuarantined(string versionId) => _crashes.TryGetValue(versionId, out var n) && n >= _options.QuarantineAfterCrashes;

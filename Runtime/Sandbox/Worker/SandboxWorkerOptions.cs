@@ -18,12 +18,6 @@ public sealed class SandboxWorkerOptions
     /// <summary>Worker deaths during an Action version's executions before it is quarantined.</summary>
     public int QuarantineAfterCrashes { get; set; } = 3;
 
-    /// <summary>
-    /// How long past an execution's deadline the supervisor waits for its answer before it ends the worker
-    /// (SIGKILL): V8 cannot interrupt some builtins, and such an execution would hold its isolate for good.
-    /// </summary>
-    public TimeSpan WatchdogGrace { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Extra time the watchdog gives the first request of a version with npm dependencies (they may be installed from the registry).</summary>
     public TimeSpan PackageInstallAllowance { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -54,7 +48,6 @@ public sealed class SandboxWorkerOptions
         if (string.IsNullOrWhiteSpace(WorkerFileName)) throw new InvalidOperationException("Sandbox:Workers:WorkerFileName is required.");
         if (WorkerCount < 1) throw new InvalidOperationException("Sandbox:Workers:WorkerCount must be at least 1.");
         if (QuarantineAfterCrashes < 1) throw new InvalidOperationException("Sandbox:Workers:QuarantineAfterCrashes must be at least 1.");
-        if (WatchdogGrace <= TimeSpan.Zero || WatchdogGrace > TimeSpan.FromMinutes(1)) throw new InvalidOperationException("Sandbox:Workers:WatchdogGrace must be between 0 and 1 minute.");
         if (PackageInstallAllowance < TimeSpan.Zero) throw new InvalidOperationException("Sandbox:Workers:PackageInstallAllowance must not be negative.");
         Sandbox.Validate();
     }

@@ -23,6 +23,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _versionsSent = new();
     private static readonly TimeSpan ReplySpin = TimeSpan.FromMilliseconds(0.3);
     private long _nextId;
+    private long _lastReply = Stopwatch.GetTimestamp();
     private volatile bool _dead;
     private int _ending;
     // Set once MarkDead is done with the process, so disposing it cannot race the reader thread.
@@ -36,6 +37,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
     }
 
     public bool IsAlive => !_dead;
+
+    public int ProcessId => _process.Id;
 
     public static async Task<WorkerConnection> StartAsync(SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash, CancellationToken cancellationToken)
     {
@@ -82,7 +85,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
         // continuations are short (they record the result), and a crash fails them off this thread.
         var reply = new TaskCompletionSource<ActionExecutionResult>();
         var timeout = message.Request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(message.Request.TimeoutMs.Value) : _options.Sandbox.DefaultTimeout;
-        _pending[id] = new PendingRequest(reply, message, Stopwatch.GetTimestamp() + Ticks(timeout + Allowance(message)), timeout);
+        _pending[id] = new PendingRequest(reply, message, Stopwatch.GetTimestamp() + Ticks(timeout + Allowance(message, timeout)), timeout);
         if (_dead && _pending.TryRemove(id, out _))
         {
             // The worker ended before this request was written: it never ran, so the supervisor sends it to the next one.
@@ -112,16 +115,18 @@ internal sealed class WorkerConnection : IAsyncDisposable
         return await reply.Task.WaitAsync(cancellationToken);
     }
 
-    // Installing npm packages (first request of a version with dependencies) may take the network: it gets its own allowance.
-    private TimeSpan Allowance(WorkerRequest message) =>
-        _options.WatchdogGrace + (message.Request.Dependencies.Count > 0 && !message.CodeOmitted ? _options.PackageInstallAllowance : TimeSpan.Zero);
+    // The worker reports an execution stuck in V8 itself (WorkerErrors.Stuck), timed from when it entered its isolate;
+    // this backstop, timed from sending, also covers the queue before that (hence twice the deadline) and a worker
+    // that cannot report. Installing npm packages (first request of a version with dependencies) may take the network.
+    private TimeSpan Allowance(WorkerRequest message, TimeSpan timeout) =>
+        timeout + _options.Sandbox.WatchdogGrace + (message.Request.Dependencies.Count > 0 && !message.CodeOmitted ? _options.PackageInstallAllowance : TimeSpan.Zero);
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>
-    /// Ends the worker when a request passed its deadline plus grace without an answer: V8 did not honour
-    /// the interrupt (some builtins, e.g. <c>Array.prototype.sort</c> on a huge sparse array, never check it),
-    /// so the thread and the tenant's isolate are lost to it. Returns true when it killed the worker.
+    /// Ends the worker when a request went unanswered far past its deadline and the worker answers nothing else
+    /// (the backstop; see <see cref="Allowance"/>).
+    /// Returns true when it killed the worker.
     /// </summary>
     public bool KillIfOverdue(long now)
     {
@@ -129,11 +134,14 @@ internal sealed class WorkerConnection : IAsyncDisposable
         {
             return false;
         }
+        // A worker that answered within the request's deadline is alive: under load its queue may outlast a deadline,
+        // and an execution stuck in V8 it reports itself.
+        var silent = now - Volatile.Read(ref _lastReply);
         lock (_overdue)
         {
             foreach (var (id, pending) in _pending)
             {
-                if (pending.DeadlineTicks < now)
+                if (pending.DeadlineTicks < now && silent > Ticks(pending.Timeout))
                 {
                     _overdue.Add(id);
                 }
@@ -143,6 +151,23 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 return false;
             }
         }
+        Kill();
+        return true;
+    }
+
+    // The worker reported this request still inside V8 past its deadline plus grace: V8 did not honour the
+    // interrupt (some builtins, e.g. sorting a huge sparse array, never check it), so its thread and isolate are lost.
+    private void KillForStuck(long id)
+    {
+        lock (_overdue)
+        {
+            _overdue.Add(id);
+        }
+        Kill();
+    }
+
+    private void Kill()
+    {
         try
         {
             _process.Kill(entireProcessTree: true);
@@ -151,7 +176,6 @@ internal sealed class WorkerConnection : IAsyncDisposable
         {
             // Already gone: the reader sees the pipe close either way.
         }
-        return true;
     }
 
     private void ReadReplies()
@@ -171,7 +195,12 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 {
                     break;
                 }
-                if (_pending.TryRemove(reply.Id, out var pending))
+                Volatile.Write(ref _lastReply, Stopwatch.GetTimestamp());
+                if (reply.Result.Error?.Name == WorkerErrors.Stuck)
+                {
+                    KillForStuck(reply.Id);
+                }
+                else if (_pending.TryRemove(reply.Id, out var pending))
                 {
                     pending.Reply.TrySetResult(reply.Result);
                 }

@@ -22,4 +22,10 @@ internal static class WorkerErrors
     /// while this one waited or ran, so the supervisor sends it again to the replacement worker.
     /// </summary>
     public const string Resend = "WorkerResendError";
+
+    /// <summary>
+    /// A worker's report, not an answer: this request is still inside V8 past its deadline plus grace (the interrupt
+    /// was not honoured), so the supervisor ends the worker. Its answer, if it ever came, would be ignored.
+    /// </summary>
+    public const string Stuck = "WorkerStuckError";
 }
