@@ -14,9 +14,7 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 internal sealed class WorkerConnection : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
-    private readonly SandboxWorkerOptions _options;
-    private readonly HashSet<long> _overdue = [];
+    private readonly PendingRequests _pending;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WorkerStderr _stderr = new();
     private readonly Action<IReadOnlyCollection<string>> _onCrash;
@@ -32,7 +30,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
     private WorkerConnection(Process process, SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash)
     {
         _process = process;
-        _options = options;
+        _pending = new PendingRequests(options);
         _onCrash = onCrash;
     }
 
@@ -84,9 +82,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
         // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
         // continuations are short (they record the result), and a crash fails them off this thread.
         var reply = new TaskCompletionSource<ActionExecutionResult>();
-        var timeout = message.Request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(message.Request.TimeoutMs.Value) : _options.Sandbox.DefaultTimeout;
-        _pending[id] = new PendingRequest(reply, message, Stopwatch.GetTimestamp() + Ticks(timeout + Allowance(message, timeout)), timeout);
-        if (_dead && _pending.TryRemove(id, out _))
+        _pending.Add(id, message, reply);
+        if (_dead && _pending.Remove(id))
         {
             // The worker ended before this request was written: it never ran, so the supervisor sends it to the next one.
             return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
@@ -106,7 +103,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             MarkDead();
-            if (_pending.TryRemove(id, out _))
+            if (_pending.Remove(id))
             {
                 return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
             }
@@ -115,41 +112,15 @@ internal sealed class WorkerConnection : IAsyncDisposable
         return await reply.Task.WaitAsync(cancellationToken);
     }
 
-    // The worker reports an execution stuck in V8 itself (WorkerErrors.Stuck), timed from when it entered its isolate;
-    // this backstop, timed from sending, also covers the queue before that (hence twice the deadline) and a worker
-    // that cannot report. Installing npm packages (first request of a version with dependencies) may take the network.
-    private TimeSpan Allowance(WorkerRequest message, TimeSpan timeout) =>
-        timeout + _options.Sandbox.WatchdogGrace + (message.Request.Dependencies.Count > 0 && !message.CodeOmitted ? _options.PackageInstallAllowance : TimeSpan.Zero);
-
-    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
-
     /// <summary>
     /// Ends the worker when a request went unanswered far past its deadline and the worker answers nothing else
-    /// (the backstop; see <see cref="Allowance"/>).
-    /// Returns true when it killed the worker.
+    /// (the backstop; see <see cref="PendingRequests.MarkOverdue(long, long)"/>). Returns true when it killed the worker.
     /// </summary>
     public bool KillIfOverdue(long now)
     {
-        if (_dead || _pending.IsEmpty)
+        if (_dead || _pending.IsEmpty || !_pending.MarkOverdue(now, now - Volatile.Read(ref _lastReply)))
         {
             return false;
-        }
-        // A worker that answered within the request's deadline is alive: under load its queue may outlast a deadline,
-        // and an execution stuck in V8 it reports itself.
-        var silent = now - Volatile.Read(ref _lastReply);
-        lock (_overdue)
-        {
-            foreach (var (id, pending) in _pending)
-            {
-                if (pending.DeadlineTicks < now && silent > Ticks(pending.Timeout))
-                {
-                    _overdue.Add(id);
-                }
-            }
-            if (_overdue.Count == 0)
-            {
-                return false;
-            }
         }
         Kill();
         return true;
@@ -159,10 +130,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
     // interrupt (some builtins, e.g. sorting a huge sparse array, never check it), so its thread and isolate are lost.
     private void KillForStuck(long id)
     {
-        lock (_overdue)
-        {
-            _overdue.Add(id);
-        }
+        _pending.MarkOverdue(id);
         Kill();
     }
 
@@ -200,9 +168,9 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 {
                     KillForStuck(reply.Id);
                 }
-                else if (_pending.TryRemove(reply.Id, out var pending))
+                else
                 {
-                    pending.Reply.TrySetResult(reply.Result);
+                    _pending.Complete(reply.Id, reply.Result);
                 }
             }
         }
@@ -229,53 +197,11 @@ internal sealed class WorkerConnection : IAsyncDisposable
             catch (InvalidOperationException)
             {
             }
-            bool killedByWatchdog;
-            lock (_overdue)
-            {
-                killedByWatchdog = _overdue.Count > 0;
-            }
-            // Quarantine counts first, so the version is refused before anyone learns of the failure.
-            _onCrash(_pending.Where(p => !killedByWatchdog || IsOverdue(p.Key)).Select(p => p.Value.Message.Request.VersionId).Distinct().ToList());
-            if (killedByWatchdog)
-            {
-                FailOverdueResendRest();
-            }
-            FailAll();
+            _pending.End(() => WorkerFailures.Crashed(_process.HasExited ? $"exit code {_process.ExitCode}" : "still running", _stderr.Reason()), _onCrash);
         }
         finally
         {
             _ended.TrySetResult();
-        }
-    }
-
-    private bool IsOverdue(long id)
-    {
-        lock (_overdue)
-        {
-            return _overdue.Contains(id);
-        }
-    }
-
-    private void FailOverdueResendRest()
-    {
-        foreach (var id in _pending.Keys)
-        {
-            if (_pending.TryRemove(id, out var pending))
-            {
-                pending.Reply.TrySetResult(IsOverdue(id) ? WorkerFailures.TimedOut(pending) : WorkerFailures.Resend("The sandbox worker was ended for another execution; sent again."));
-            }
-        }
-    }
-
-    private void FailAll()
-    {
-        var crashed = WorkerFailures.Crashed(_process.HasExited ? $"exit code {_process.ExitCode}" : "still running", _stderr.Reason());
-        foreach (var id in _pending.Keys)
-        {
-            if (_pending.TryRemove(id, out var pending))
-            {
-                pending.Reply.TrySetResult(crashed);
-            }
         }
     }
 
