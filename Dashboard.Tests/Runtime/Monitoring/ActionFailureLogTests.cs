@@ -50,7 +50,9 @@ public sealed class ActionFailureLogTests
     [Fact]
     public async Task An_Action_that_kills_its_sandbox_worker_is_logged_as_platform_error()
     {
-        using var app = new FlowgateApp();
+        // A deadline far away: on a loaded machine the fill outlasts 20 s before V8 aborts, and the watchdog would end it as a timeout first.
+        using var app = new FlowgateApp(services: services => services.AddSingleton<IActionSandbox>(new SandboxSupervisor(
+            SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), new SandboxOptions { DefaultTimeout = TimeSpan.FromMinutes(2) }))));
         var (callback, failure) = await LogInThroughAsync(app, "killer", "exports.onExecutePostLogin = async () => { new Array(3e8).fill(1.5); };");
 
         Assert.Equal("access_denied", callback["error"]);
