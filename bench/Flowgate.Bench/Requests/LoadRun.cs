@@ -5,16 +5,20 @@ namespace Flowgate.Bench.Requests;
 /// <summary>What a closed-loop load measured: completed operations per second and their latency.</summary>
 internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, int Completed, int Failed)
 {
+    /// <summary>CPU time the server (with its sandbox workers) spent per completed operation; null when not measured.</summary>
+    public double? ServerCpuMs { get; init; }
+
     /// <summary>
     /// Runs <paramref name="operation"/> on <paramref name="connections"/> loops for <paramref name="duration"/> (after a warm-up of
     /// the same length's tenth), each loop starting its next operation when the last one answered; at most
     /// <paramref name="maxPerLoop"/> operations per loop, so a fast server cannot make the run unbounded.
     /// </summary>
-    public static async Task<LoadResult> MeasureAsync(int connections, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation)
+    public static async Task<LoadResult> MeasureAsync(int connections, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation, int? serverPid = null)
     {
         await RunLoopsAsync(connections, duration / 10, maxPerLoop, operation, null);
         var latencies = new List<double>[connections];
         var failures = new int[connections];
+        var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
         await RunLoopsAsync(connections, duration, maxPerLoop, operation, (loop, ms, ok) =>
         {
@@ -25,10 +29,14 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
                 failures[loop]++;
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = serverPid is { } after ? (ProcessTreeCpu.Of(after) - cpuBefore).TotalMilliseconds : (double?)null;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToList();
         if (all.Count == 0)
             return new LoadResult(0, double.NaN, double.NaN, 0, failures.Sum());
-        return new LoadResult(all.Count / elapsed, all[all.Count / 2], all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))], all.Count, failures.Sum());
+        return new LoadResult(all.Count / elapsed, all[all.Count / 2], all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))], all.Count, failures.Sum())
+        {
+            ServerCpuMs = cpu / all.Count,
+        };
     }
 
     private static Task RunLoopsAsync(int connections, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation, Action<int, double, bool>? record)
