@@ -8,6 +8,9 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
     /// <summary>CPU time the server (with its sandbox workers) spent per completed operation; null when not measured.</summary>
     public double? ServerCpuMs { get; init; }
 
+    /// <summary>The part of <see cref="ServerCpuMs"/> spent in the sandbox worker processes.</summary>
+    public double? WorkerCpuMs { get; init; }
+
     /// <summary>
     /// Runs <paramref name="operation"/> on <paramref name="connections"/> loops for <paramref name="duration"/> (after a warm-up of
     /// the same length's tenth), each loop starting its next operation when the last one answered; at most
@@ -18,7 +21,7 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
         await RunLoopsAsync(connections, duration / 10, maxPerLoop, operation, null);
         var latencies = new List<double>[connections];
         var failures = new int[connections];
-        var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : TimeSpan.Zero;
+        var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : default;
         var started = Stopwatch.GetTimestamp();
         await RunLoopsAsync(connections, duration, maxPerLoop, operation, (loop, ms, ok) =>
         {
@@ -29,13 +32,16 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
                 failures[loop]++;
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpu = serverPid is { } after ? (ProcessTreeCpu.Of(after) - cpuBefore).TotalMilliseconds : (double?)null;
+        var cpuAfter = serverPid is { } after ? ProcessTreeCpu.Of(after) : default;
+        var workers = (cpuAfter.Descendants - cpuBefore.Descendants).TotalMilliseconds;
+        var cpu = serverPid is null ? (double?)null : (cpuAfter.Root - cpuBefore.Root).TotalMilliseconds + workers;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToList();
         if (all.Count == 0)
             return new LoadResult(0, double.NaN, double.NaN, 0, failures.Sum());
         return new LoadResult(all.Count / elapsed, all[all.Count / 2], all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))], all.Count, failures.Sum())
         {
             ServerCpuMs = cpu / all.Count,
+            WorkerCpuMs = serverPid is null ? null : workers / all.Count,
         };
     }
 

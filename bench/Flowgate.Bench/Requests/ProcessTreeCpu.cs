@@ -10,7 +10,8 @@ internal static class ProcessTreeCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on Linux
 
-    public static TimeSpan Of(int rootPid)
+    /// <summary>CPU time of the process itself and of all its descendants together.</summary>
+    public static (TimeSpan Root, TimeSpan Descendants) Of(int rootPid)
     {
         var stats = Directory.EnumerateDirectories("/proc")
             .Select(d => Path.GetFileName(d))
@@ -23,7 +24,8 @@ internal static class ProcessTreeCpu
             foreach (var (pid, parent, _) in stats)
                 grew |= tree.Contains(parent) && tree.Add(pid);
         }
-        return TimeSpan.FromSeconds(stats.Where(s => tree.Contains(s.Pid)).Sum(s => s.Ticks) / TicksPerSecond);
+        return (TimeSpan.FromSeconds(stats.Where(s => s.Pid == rootPid).Sum(s => s.Ticks) / TicksPerSecond),
+            TimeSpan.FromSeconds(stats.Where(s => s.Pid != rootPid && tree.Contains(s.Pid)).Sum(s => s.Ticks) / TicksPerSecond));
     }
 
     // Fields after the parenthesised command name: state, ppid, ..., utime (14th field), stime (15th).
