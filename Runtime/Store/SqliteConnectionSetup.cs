@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Flowgate.Runtime.Store;
 
@@ -14,19 +16,20 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     public static readonly SqliteConnectionSetup Instance = new();
 
     // Long enough for a burst of writers to pass one by one; a statement still waiting after it fails as before.
-    private const string Pragmas = "PRAGMA busy_timeout = 10000;";
+    private const int BusyTimeoutMs = 10_000;
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        SetBusyTimeout(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    // A call into SQLite on the native handle (no statement to prepare): cheap enough for every open from the pool.
+    private static void SetBusyTimeout(DbConnection connection)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (connection is SqliteConnection { Handle: { } handle })
+            raw.sqlite3_busy_timeout(handle, BusyTimeoutMs);
     }
 }
