@@ -17,13 +17,9 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
     public async Task<IReadOnlyList<BoundAction>> LoadAsync(string triggerId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var bindings = await (
-            from binding in db.TriggerBindings
-            join action in db.Actions on binding.ActionId equals action.Id
-            where binding.TenantId == tenant.Id && binding.TriggerId == triggerId && action.DeployedVersionId != null
-            orderby binding.Order
-            select new { binding.DisplayName, binding.FailurePolicy, VersionId = action.DeployedVersionId! })
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var bindings = new List<FlowBinding>();
+        await foreach (var binding in Bindings(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
+            bindings.Add(binding);
         if (bindings.Count == 0)
             return [];
 
@@ -43,6 +39,17 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
         }
         return flow;
     }
+
+    // Compiled once: this read runs on every request that fires a trigger, bound or not.
+    private static readonly Func<FlowgateDbContext, string, string, IAsyncEnumerable<FlowBinding>> Bindings = EF.CompileAsyncQuery(
+        (FlowgateDbContext db, string tenantId, string triggerId) =>
+            from binding in db.TriggerBindings.AsNoTracking()
+            join action in db.Actions on binding.ActionId equals action.Id
+            where binding.TenantId == tenantId && binding.TriggerId == triggerId && action.DeployedVersionId != null
+            orderby binding.Order
+            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!));
+
+    private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId);
 
     private async Task ReadVersionsAsync(FlowgateDbContext db, List<string> ids, CancellationToken cancellationToken)
     {
