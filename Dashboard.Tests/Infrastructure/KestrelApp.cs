@@ -10,7 +10,7 @@ public static class KestrelApp
 {
     public static FlowgateApp Start(Action<IServiceCollection>? services = null)
     {
-        var app = new FlowgateApp(services: services);
+        var app = new FlowgateApp(services: services) { IssuerFromAddress = true };
         app.UseKestrel(0);
         app.StartServer();
         return app;
@@ -19,7 +19,7 @@ public static class KestrelApp
     /// <summary>The same over https on 127.0.0.1, serving <paramref name="certificate"/>.</summary>
     public static FlowgateApp StartHttps(X509Certificate2 certificate)
     {
-        var app = new FlowgateApp();
+        var app = new FlowgateApp { IssuerFromAddress = true };
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         app.StartServer();
         return app;

@@ -63,7 +63,7 @@ internal sealed class EndUserSignIn(
         signIn.Context = context;
         var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
         var outcome = CredentialResponse.Parse(posted) is { } response
-            ? await passkeys.AssertPasskeyAsync(relyingParties.For(context.Request), response, context.RequestAborted)
+            ? await passkeys.AssertPasskeyAsync(relyingParties.For(), response, context.RequestAborted)
             : WebAuthnOutcome.Refused(MfaVerification.Wrong, WebAuthnRefusal.Malformed, "The posted credential is not valid.");
         var user = outcome.UserId is { } id ? await users.FindByIdAsync(id) : null;
         if (user is null)
