@@ -74,14 +74,16 @@ public sealed partial class PhoneCodes(
             return MfaVerification.Locked;
         if (phone.CodeHash is null || phone.CodeExpiresAt <= now)
             return MfaVerification.Expired;
+        if (!await FactorAttempts.TryReserveAsync(db, phone, now, cancellationToken))
+            return MfaVerification.Locked;
         if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash(phone.Id, code.Trim().Replace(" ", ""))), Convert.FromHexString(phone.CodeHash)))
-            return await MfaVerifier.SaveAsync(db, verifier.Fail(phone, MfaVerification.Wrong, now), cancellationToken);
+            return await verifier.FailAsync(db, phone, MfaVerification.Wrong, now, cancellationToken);
         phone.CodeHash = null;
         phone.CodeExpiresAt = null;
         // The cool-down stops floods of unused codes; once one is used, the next login may have one at once.
         phone.CodeSentAt = null;
         phone.Confirmed = true;
-        phone.FailedAttempts = 0;
+        FactorAttempts.Reset(db, phone);
         phone.LastAuthAt = now;
         return await MfaVerifier.SaveAsync(db, MfaVerification.Accepted, cancellationToken);
     }
