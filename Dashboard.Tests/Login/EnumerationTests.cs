@@ -58,6 +58,29 @@ public sealed class EnumerationTests : IClassFixture<FlowgateAppFixture>
         Assert.True(u > k / 3 && u < k * 3, $"median wrong password {k:F1} ms, unknown address {u:F1} ms");
     }
 
+    [Fact]
+    public async Task A_reset_request_for_a_real_account_does_not_wait_for_a_slow_mail_server()
+    {
+        // An SMTP server that accepts the connection and never says hello: a mail sent in the request would hang there.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = silent.AcceptTcpClientAsync();
+        using var app = new FlowgateApp(settings: new Dictionary<string, string>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port.ToString(),
+            ["Email:Smtp:UseStartTls"] = "false", ["Email:From"] = "login@example.com",
+        });
+        var user = await app.CreateUserAsync();
+
+        var watch = Stopwatch.StartNew();
+        var page = await ResetMail.RequestAsync(app.CreateBrowserClient(), user.Email!);
+        var elapsed = watch.Elapsed;
+
+        Assert.Contains("If an account exists for that address", page);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"the reset request took {elapsed.TotalSeconds:F1} s");
+        using var connection = await accepted.WaitAsync(TimeSpan.FromSeconds(30)); // the mail did go out, in the background
+    }
+
     private static async Task<double> PostAsync(HttpClient http, string page, string email)
     {
         var watch = Stopwatch.StartNew();
