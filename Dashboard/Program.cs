@@ -31,7 +31,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 if (CommandLine.IsHostCommand(args))
     return await CommandLine.RunHostCommandAsync(app, args);
 
-app.UseHostHardening();             // security headers on every response, cookie policy
+app.UseHostHardening();             // security headers, the issuer's host only, cookie policy
 app.UseCors();                      // browser apps' web origins, on the protocol endpoints only
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementRequestErrors>();

@@ -1,3 +1,4 @@
+using Flowgate.Dashboard.Oidc;
 using Microsoft.AspNetCore.CookiePolicy;
 
 namespace Flowgate.Dashboard.Hosting;
@@ -15,10 +16,11 @@ internal static class HostHardening
         return builder;
     }
 
-    /// <summary>Security headers and the cookie policy, first in the pipeline so error answers carry them too.</summary>
+    /// <summary>Security headers, the issuer's host only, and the cookie policy, first in the pipeline so error answers carry them too.</summary>
     public static WebApplication UseHostHardening(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<IssuerHostFilter>();
         app.UseCookiePolicy();
         return app;
     }

@@ -9,7 +9,7 @@ namespace Flowgate.Dashboard.Oidc;
 /// listens on, else <c>http://localhost:5000/</c>. A forged Host header therefore cannot reach a mailed link, the
 /// discovery document, the Management API's audience or the WebAuthn relying party.
 /// </summary>
-internal sealed class IssuerResolver(IOptions<OidcOptions> options, IServer server)
+internal sealed class IssuerResolver(IOptions<OidcOptions> options, IServer server, IHostApplicationLifetime lifetime)
 {
     private static readonly Uri Fallback = new("http://localhost:5000/");
     private string? _listening;
@@ -22,8 +22,9 @@ internal sealed class IssuerResolver(IOptions<OidcOptions> options, IServer serv
         if (_listening is not null)
             return _listening;
         var listening = Listening();
-        // Kestrel on port 0 knows its port only once bound: remember the address from then on.
-        if (listening is { Port: not 0 })
+        // Before the server has started, the addresses are what was asked for (port 0, or a URL an explicit
+        // endpoint overrides): remember only what it bound.
+        if (listening is not null && lifetime.ApplicationStarted.IsCancellationRequested)
             _listening = WithSlash(listening);
         return WithSlash(listening ?? Fallback);
     }

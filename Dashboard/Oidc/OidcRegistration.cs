@@ -25,7 +25,6 @@ internal static class OidcRegistration
 
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IssuerResolver>();
-        builder.Services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, IssuerHosts>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();
 
         builder.Services.AddOpenIddict()
