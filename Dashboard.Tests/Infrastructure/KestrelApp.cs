@@ -8,9 +8,9 @@ namespace Flowgate.Tests.Infrastructure;
 /// <summary>A <see cref="FlowgateApp"/> listening on a real loopback port, for the browser.</summary>
 public static class KestrelApp
 {
-    public static FlowgateApp Start(Action<IServiceCollection>? services = null)
+    public static FlowgateApp Start(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new FlowgateApp(services: services) { IssuerFromAddress = true };
+        var app = new FlowgateApp(services: services, settings: settings) { IssuerFromAddress = true };
         app.UseKestrel(0);
         app.StartServer();
         return app;
@@ -20,13 +20,17 @@ public static class KestrelApp
     /// The same, for a browser at <c>http://localhost:{port}</c> (WebAuthn: 127.0.0.1 is no valid RP id). The issuer
     /// is configured as that address, as an operator would, since the RP id and allowed hosts follow the issuer.
     /// </summary>
-    public static FlowgateApp StartOnLocalhost(Action<IServiceCollection>? services = null)
+    public static FlowgateApp StartOnLocalhost(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var app = new FlowgateApp(services: services, settings: new Dictionary<string, string> { ["Oidc:Issuer"] = $"http://localhost:{port}/", ["AllowedHosts"] = "localhost;127.0.0.1" });
+        var configured = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["Oidc:Issuer"] = $"http://localhost:{port}/", ["AllowedHosts"] = "localhost;127.0.0.1",
+        };
+        var app = new FlowgateApp(services: services, settings: configured);
         app.UseKestrel(port);
         app.StartServer();
         return app;
