@@ -9,7 +9,7 @@ public sealed class AdminBrowserTests(Infrastructure.Browser browser) : IClassFi
     [Fact]
     public async Task Signing_out_in_another_tab_sends_the_open_dashboard_to_sign_in()
     {
-        using var app = Start(new Dictionary<string, string> { ["Admin:CircuitRevalidationSeconds"] = "1" });
+        using var app = KestrelApp.Start(settings: new Dictionary<string, string> { ["Admin:CircuitRevalidationSeconds"] = "1" });
         await using var context = await browser.Instance.NewContextAsync();
         var dashboard = await (await context.NewPageAsync()).SignInAsync(app);
         await dashboard.GotoAsync(app.BaseUrl() + "/applications");
@@ -28,9 +28,9 @@ public sealed class AdminBrowserTests(Infrastructure.Browser browser) : IClassFi
     [Fact]
     public async Task An_admin_enrols_a_security_key_right_after_the_password_and_signs_in_with_it_next_time()
     {
-        using var app = Start(new Dictionary<string, string> { ["Admin:RequireMfa"] = "true" });
-        var admin = await app.CreateAdminAsync();
         // http://localhost is a secure context whose host is a valid RP id (127.0.0.1 is not one).
+        using var app = KestrelApp.StartOnLocalhost(settings: new Dictionary<string, string> { ["Admin:RequireMfa"] = "true" });
+        var admin = await app.CreateAdminAsync();
         var site = app.BaseUrl().Replace("127.0.0.1", "localhost");
         await using var context = await browser.Instance.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -50,14 +50,6 @@ public sealed class AdminBrowserTests(Infrastructure.Browser browser) : IClassFi
         await page.ClickAsync("[data-test=use-security-key]");
         await page.Locator("[data-test=admin-email]").WaitForAsync();
         Assert.EndsWith("/", page.Url);
-    }
-
-    private static FlowgateApp Start(IReadOnlyDictionary<string, string> settings)
-    {
-        var app = new FlowgateApp(settings: settings);
-        app.UseKestrel(0);
-        app.StartServer();
-        return app;
     }
 
     private static async Task SignInWithPasswordAsync(IPage page, string site, string email)

@@ -23,7 +23,7 @@ internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome 
 /// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
 /// target-scope changes are intersected with the client grant.
 /// </summary>
-internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationService applications)
+internal sealed class CredentialsExchangeFlow(TriggerRunner flows, IOpenIddictApplicationManager applications, CurrentTenant tenant)
 {
     // Never handed to an Action: they authenticate the client.
     private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];
@@ -31,8 +31,7 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
     public async Task<CredentialsExchangeDecision> RunAsync(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string[] granted, CancellationToken cancellationToken)
     {
         var result = await flows.RunAsync(TriggerId.CredentialsExchange,
-            async () => Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken),
-                await applications.FindMetadataAsync(request.ClientId!, cancellationToken)), cancellationToken);
+            async () => Event(context, request, audience, scopes, await ClientAsync(request.ClientId!, cancellationToken)), cancellationToken);
         if (result is null)
             return new CredentialsExchangeDecision(scopes, new FlowOutcome());
 
@@ -47,10 +46,15 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
         return decision with { ExecutionId = result.ExecutionId };
     }
 
+    // OpenIddict read this client to authenticate the request: its cache for the request answers, no second query.
+    private async Task<FlowgateApplication?> ClientAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken) is FlowgateApplication application && application.TenantId == tenant.Id
+            ? application : null;
+
     private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>
         [.. (outcome.TargetScopes ?? [.. scopes]).Union(outcome.ScopesAdded).Except(outcome.ScopesRemoved).Intersect(granted)];
 
-    private static string Event(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string? clientName, IReadOnlyDictionary<string, string> clientMetadata)
+    private static string Event(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, FlowgateApplication? client)
     {
         var body = request.GetParameters()
             .Where(p => !SecretParameters.Contains(p.Key))
@@ -60,7 +64,7 @@ internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationSe
         return new JsonObject
         {
             ["accessToken"] = new JsonObject { ["customClaims"] = new JsonObject(), ["scope"] = JsonSerializer.SerializeToNode(scopes) },
-            ["client"] = EventParts.Client(request.ClientId, clientName, clientMetadata),
+            ["client"] = EventParts.Client(request.ClientId, client?.DisplayName, ClientMetadataRules.Parse(client?.ClientMetadataJson ?? "{}")),
             ["resource_server"] = new JsonObject { ["identifier"] = audience },
             ["request"] = eventRequest,
             ["transaction"] = new JsonObject

@@ -26,10 +26,11 @@ internal sealed class PasswordReset(
     IEmailDelivery email,
     IssuerResolver issuers,
     IDataProtectionProvider protection,
-    RecordedFlows flows,
+    TriggerRunner flows,
     ResetChallenge challenge,
-    DetachedFlows detached,
+    TriggerRunner detached,
     LoginEvents events,
+    Runtime.Login.UserSessionRevocation revocation,
     ILogger<PasswordReset> logger)
 {
     private static readonly TimeSpan ChallengeValidFor = TimeSpan.FromMinutes(15);
@@ -46,7 +47,7 @@ internal sealed class PasswordReset(
         }
         var ticket = await users.GeneratePasswordResetTokenAsync(user);
         // The issuer, not the request's Host header: a forged Host must not end up in the mailed link.
-        var link = $"{issuers.Resolve(context.Request)}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
+        var link = $"{issuers.Resolve()}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
         await email.SendAsync(new EmailMessage(user.Email!, "Reset your password",
             $"Someone asked to reset the password of {user.Email}.\n\nTo choose a new password, open:\n{link}\n\nIf it was not you, ignore this message; your password stays as it is."), cancellationToken);
         logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
@@ -116,6 +117,8 @@ internal sealed class PasswordReset(
             events.Write(context, LogTypes.PasswordChangeFailed, string.Join(" ", result.Errors.Select(e => e.Code)), user);
             return (result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList(), null);
         }
+        // Whoever held the old password keeps nothing: its refresh tokens end with it (the new stamp ends the sessions).
+        await revocation.RevokeAsync(user.Id, "password reset", context.RequestAborted);
         // A reset proves control of the mailbox: it ends a brute-force lockout too.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -131,7 +134,7 @@ internal sealed class PasswordReset(
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
-        }, user.Id);
+        }.ToJsonString(), user.Id);
         return ([], resultUrl.Length == 0 ? null : resultUrl);
     }
 

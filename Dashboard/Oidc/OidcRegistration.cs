@@ -13,7 +13,10 @@ internal static class OidcRegistration
     public static WebApplicationBuilder AddOidcServer(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OidcOptions.Section);
-        builder.Services.AddOptions<OidcOptions>().Bind(section).ValidateOnStart();
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<OidcOptions>().Bind(section)
+            .Validate(o => !production || o.Issuer is { IsAbsoluteUri: true }, OidcOptions.IssuerRequired)
+            .ValidateOnStart();
         builder.Services.AddCors();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, ApplicationOriginsCors>();
@@ -25,13 +28,20 @@ internal static class OidcRegistration
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();
 
         builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore()
-                .UseDbContext<FlowgateDbContext>()
-                .ReplaceDefaultEntities<FlowgateApplication, FlowgateAuthorization, FlowgateScope, FlowgateToken, string>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore()
+                    .UseDbContext<FlowgateDbContext>()
+                    .ReplaceDefaultEntities<FlowgateApplication, FlowgateAuthorization, FlowgateScope, FlowgateToken, string>();
+                // A machine client's secret is derived (PBKDF2) once per few minutes, not on every token request.
+                core.ReplaceApplicationManager<FlowgateApplication, VerifiedClientSecrets>();
+            })
             .AddServer(server =>
             {
                 if (oidc.Issuer is not null)
                     server.SetIssuer(oidc.Issuer);
+                // Without Oidc:Issuer, the issuer is the listening address (see IssuerResolver), never the Host header.
+                server.AddEventHandler(IssuerBaseUri.Descriptor);
 
                 // Auth0's paths, so its SDKs and tutorials work unchanged.
                 server.SetAuthorizationEndpointUris("authorize")
@@ -57,6 +67,8 @@ internal static class OidcRegistration
 
                 // Access tokens are plain signed JWTs that any API can validate from the JWKS, as on Auth0.
                 server.DisableAccessTokenEncryption();
+                // A machine-to-machine token needs no row in the database (nothing reads it): one write less per grant.
+                server.AddEventHandler(MachineAccessTokenEntries.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -70,6 +82,7 @@ internal static class OidcRegistration
             {
                 // The Management API validates tokens with the server's own keys and issuer.
                 validation.UseLocalServer();
+                validation.AddEventHandler(ValidationIssuerBaseUri.Descriptor);
                 validation.UseAspNetCore();
             });
         return builder;

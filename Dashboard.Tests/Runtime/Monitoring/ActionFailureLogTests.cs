@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Runtime.Monitoring;
-using Flowgate.Runtime.Sandbox;
-using Flowgate.Runtime.Sandbox.Worker;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +36,7 @@ public sealed class ActionFailureLogTests
     public async Task An_Action_past_its_deadline_is_logged_as_action_timeout()
     {
         // The real worker sandbox with a one-second deadline instead of Auth0's 20 s, so the test does not wait that long.
-        using var app = new FlowgateApp(services: services => services.AddSingleton<IActionSandbox>(new SandboxSupervisor(
-            SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), new SandboxOptions { DefaultTimeout = TimeSpan.FromSeconds(1) }))));
+        using var app = WorkerSandboxApp.WithDeadline(TimeSpan.FromSeconds(1));
         var (callback, failure) = await LogInThroughAsync(app, "spinner", "exports.onExecutePostLogin = async () => { for (;;) {} };");
 
         Assert.Equal("access_denied", callback["error"]);
@@ -50,7 +47,8 @@ public sealed class ActionFailureLogTests
     [Fact]
     public async Task An_Action_that_kills_its_sandbox_worker_is_logged_as_platform_error()
     {
-        using var app = new FlowgateApp();
+        // A deadline far away: on a loaded machine the fill outlasts 20 s before V8 aborts, and the watchdog would end it as a timeout first.
+        using var app = WorkerSandboxApp.WithDeadline(TimeSpan.FromMinutes(2));
         var (callback, failure) = await LogInThroughAsync(app, "killer", "exports.onExecutePostLogin = async () => { new Array(3e8).fill(1.5); };");
 
         Assert.Equal("access_denied", callback["error"]);
