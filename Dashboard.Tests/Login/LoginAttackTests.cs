@@ -70,4 +70,37 @@ public sealed class LoginAttackTests : IClassFixture<FlowgateAppFixture>
         Assert.DoesNotContain("email", scopes);
         Assert.Contains("openid", scopes);
     }
+
+    [Theory]
+    [InlineData("scope", "openid profile email admin offline_access")]
+    [InlineData("nonce", "another-nonce")]
+    [InlineData("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")]
+    public async Task A_parked_login_resumed_with_another_authorization_request_gets_no_code(string parameter, string value)
+    {
+        // The flow's decision holds for the request it saw: scopes it would deny must not ride on its result.
+        await _app.DeployFlowAsync("post-login", ("scope-guard", """
+            exports.onExecutePostLogin = async (event, api) => {
+              if (event.transaction.requested_scopes.includes('admin')) { api.access.deny('No admin scope here.'); return; }
+              api.redirect.sendUserTo('https://terms.example.com/accept');
+            };
+            exports.onContinuePostLogin = async (event, api) => {};
+            """));
+        var spa = await _app.CreateSpaAsync();
+        var user = await _app.CreateUserAsync();
+        var http = _app.CreateBrowserClient();
+        var outside = await http.LogInAsync(spa.ClientId, user.Email!);
+        Assert.StartsWith("https://terms.example.com/accept", outside.ToString());
+        var back = await http.GetAsync($"/continue?state={QueryHelpers.ParseQuery(outside.Query)["state"]}");
+        var resume = back.Headers.Location!.OriginalString;
+        Assert.Contains("flowgate_continue=", resume);
+
+        var tampered = System.Text.RegularExpressions.Regex.Replace(resume, $"([?&]){parameter}=[^&]*", "$1") + $"&{parameter}={Uri.EscapeDataString(value)}";
+        var answer = await http.GetAsync(tampered);
+
+        // Refused by the login (the application hears access_denied), not by a malformed request.
+        var location = answer.Headers.Location?.ToString() ?? "";
+        Assert.StartsWith(EndUsers.Callback, location);
+        Assert.Contains("error=access_denied", location);
+        Assert.DoesNotContain("code=", location);
+    }
 }

@@ -60,7 +60,7 @@ public sealed class ParkedLoginTests
 
         var idToken = await viaFirst.ExchangeCodeAsync(spa.ClientId, code);
         Assert.Equal("true", idToken.Claims.Single(c => c.Type == "https://flowgate.test/terms").Value);
-        Assert.Equal(HttpStatusCode.BadRequest, (await viaFirst.GetAsync($"/continue?state={state}&session_token={token}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(viaFirst, $"/continue?state={state}&session_token={token}"));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal("true", idToken.Claims.Single(c => c.Type == "https://flowgate.test/terms").Value);
         Assert.Equal("ran", idToken.Claims.Single(c => c.Type == "https://flowgate.test/after").Value);
         Assert.True(JsonDocument.Parse((await FindUserAsync(user.Id)).AppMetadataJson).RootElement.GetProperty("terms_accepted").GetBoolean());
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/continue?state={state}&session_token={token}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(http, $"/continue?state={state}&session_token={token}"));
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public sealed class RedirectActionTests : IClassFixture<FlowgateAppFixture>
         var state = QueryHelpers.ParseQuery((await http.LogInAsync(spa.ClientId, user.Email!)).Query)["state"].ToString();
         var forged = SessionTokens.Sign("not the secret", new { sub = user.Id, iss = "localhost", exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), state, accepted = true });
 
-        var stranger = await _app.CreateBrowserClient().GetAsync($"/continue?state={state}&session_token={forged}");
+        var stranger = await HostedErrors.RefusedAsync(_app.CreateBrowserClient(), $"/continue?state={state}&session_token={forged}");
         var back = await http.GetAsync($"/continue?state={state}&session_token={forged}");
         var callback = (await http.GetAsync(back.Headers.Location)).Headers.Location!;
 
-        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        Assert.Equal("invalid_request", stranger);
         var error = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("access_denied", error["error"].ToString());
         // The app learns that an Action failed and where to look; the Action's own message is in its execution.

@@ -1,12 +1,13 @@
+using System.Security.Claims;
 using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Login.Mfa;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -15,8 +16,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Flowgate.Dashboard.Endpoints;
 
 /// <summary>
-/// <c>/authorize</c>: OpenIddict has validated the client, redirect URI, response type and PKCE;
-/// here the user is identified (hosted login page) and the code is issued.
+/// <c>/authorize</c>: OpenIddict has validated the client, redirect URI, response type and PKCE. The login itself is
+/// <see cref="LoginTransaction"/>'s: this endpoint reads the request, the session and the flow into plain facts, runs
+/// its transitions, and turns each <see cref="LoginStep"/> into a redirect, a parked transaction, a code or an error.
 /// </summary>
 internal static class AuthorizationEndpoint
 {
@@ -27,121 +29,107 @@ internal static class AuthorizationEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis,
-        ApplicationService applications, PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents)
+        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis, ApplicationService applications,
+        PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var facts = AuthorizeRequest.Facts(context, request);
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
-        if (user is null || user.Blocked || request.HasPromptValue(PromptValues.Login) && !JustLoggedIn(context, session))
-        {
-            if (request.HasPromptValue(PromptValues.None))
-                return OidcErrors.Forbid(Errors.LoginRequired, "The user is not logged in.");
-            return Results.Redirect("/u/login?returnUrl=" + Uri.EscapeDataString(ReturnUrl(context, request)));
-        }
+        var step = LoginTransaction.Authenticate(facts,
+            user is null ? null : new SessionFacts(user.Id, user.Blocked, session.Properties?.IssuedUtc ?? DateTimeOffset.MinValue), clock.GetUtcNow());
+        if (step is not LoginStep.Proceed || user is null)
+            return Translate(context, step);
 
-        var audience = request.GetParameter("audience")?.ToString();
-        if (!string.IsNullOrEmpty(audience) && !await apis.ExistsAsync(audience, context.RequestAborted))
+        var audience = request.GetParameter("audience")?.ToString() is { Length: > 0 } named ? named : null;
+        if (audience is not null && !await apis.ExistsAsync(audience, context.RequestAborted))
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
-        if (!await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted))
-        {
-            if (Parameter(context, ConsentMarker) == "denied")
-                return OidcErrors.Forbid(Errors.AccessDenied, "The user did not authorize the application.");
-            if (request.HasPromptValue(PromptValues.None))
-                return OidcErrors.Forbid(Errors.ConsentRequired, "The user has not authorized the application yet.");
-            return Results.Redirect("/u/consent?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(context, null)));
-        }
+        step = LoginTransaction.Consent(await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted),
+            AuthorizeRequest.Parameter(context, AuthorizeRequest.ConsentMarker) == "denied", facts.PromptNone);
+        if (step is not LoginStep.Proceed)
+            return Translate(context, step);
 
-        var identity = await claims.CreateAsync(user, request.GetScopes(), string.IsNullOrEmpty(audience) ? null : audience);
+        var identity = await claims.CreateAsync(user, request.GetScopes(), audience);
         FlowExecutionResult? flow;
         var mfaDone = false;
-        if (Parameter(context, ContinueMarker) is { Length: > 0 } state)
+        if (facts.ResumeState is { } state)
         {
-            // Back from /continue or a factor page: the flow has finished there; apply its result once, to the same user and client.
-            var login = await suspended.TakeAsync(state, context.RequestAborted);
-            if (login?.Finished is null || login.Mfa is not null || login.Reset is not null || login.UserId != user.Id || login.ClientId != request.ClientId)
-                return OidcErrors.Forbid(Errors.AccessDenied, "The login could not be resumed: it expired or belongs to another session. Log in again.");
-            (flow, mfaDone) = (login.Finished, login.MfaDone);
+            // Back from /continue or a factor page: the flow has finished there; its result is applied once.
+            var parked = await suspended.TakeAsync(state, context.RequestAborted);
+            step = LoginTransaction.Resume(parked?.Facts, user.Id, facts);
+            if (step is not LoginStep.Proceed || parked is null)
+                return Translate(context, step);
+            (flow, mfaDone) = (parked.Finished, parked.MfaDone);
         }
         else
         {
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
-                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), string.IsNullOrEmpty(audience) ? null : audience,
+                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
                 await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted),
                 session.Principal!.FindFirst(EndUserSignIn.MethodClaim)?.Value ?? "pwd", session.Properties?.IssuedUtc ?? DateTimeOffset.UtcNow);
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
+
+        string? refusal = null;
         if (flow is not null)
         {
             var decision = await mfa.DecideAsync(context, flow, user, mfaDone);
             flow = decision.Flow;
-            if (decision.Denial is { } refused)
-            {
+            step = LoginTransaction.AfterFlow(new FlowFacts(decision.Denial,
+                decision.Prompt is { } prompt ? prompt.Kind == MfaPromptKind.Enroll : null, PostLoginFlow.RedirectOf(flow)), facts.PromptNone);
+            if (decision.Denial is not null)
                 await postLogin.FlushMetadataAsync(flow, user);
-                return OidcErrors.Forbid(Errors.AccessDenied, refused);
-            }
-            if (decision.Prompt is not null || PostLoginFlow.RedirectOf(flow) is not null)
-            {
-                if (request.HasPromptValue(PromptValues.None))
-                    return OidcErrors.Forbid(Errors.InteractionRequired, "The login flow needs the user (a redirect or a multi-factor step), which prompt=none does not allow.");
-                return await ParkAsync(context, flow, decision.Prompt, mfaDone, user, request.ClientId!, postLogin, suspended);
-            }
+            if (step is LoginStep.Challenge or LoginStep.Redirect)
+                return await ParkAsync(context, step, flow, decision.Prompt, mfaDone, user, request.ClientId!, facts.Fingerprint, postLogin, suspended);
+            if (step is not LoginStep.Issue)
+                return Translate(context, step);
+            refusal = await postLogin.ApplyAsync(flow, user, identity);
         }
+
         var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
-        if (flow is not null && await postLogin.ApplyAsync(flow, user, identity) is { } denied)
+        if (LoginTransaction.Issue(refusal) is LoginStep.Deny denied)
         {
-            events.Write(context, LogTypes.FailedLogin, denied, user, clientId: request.ClientId, clientName: clientName, executionId: flow.ExecutionId);
-            return OidcErrors.Forbid(Errors.AccessDenied, denied);
+            events.Write(context, LogTypes.FailedLogin, denied.Description, user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
+            return Translate(context, denied);
         }
         events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
-        return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    // The login waits: for the site an Action redirected to (metadata saved first, as Auth0 does), or for a factor.
-    private static async Task<IResult> ParkAsync(HttpContext context, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
-        TenantUser user, string clientId, PostLoginFlow postLogin, SuspendedLogins suspended)
+    // The login waits: for a factor page, or for the site an Action redirected to (metadata saved first, as Auth0 does).
+    private static async Task<IResult> ParkAsync(HttpContext context, LoginStep step, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
+        TenantUser user, string clientId, string fingerprint, PostLoginFlow postLogin, SuspendedLogins suspended)
     {
-        if (prompt is not null)
+        var resumeUrl = AuthorizeRequest.Url(context, null);
+        if (step is LoginStep.Challenge && prompt is not null)
         {
             var waiting = flow.Status == FlowStatus.Suspended
-                ? new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, Mfa: prompt, MfaDone: mfaDone)
-                : new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), null, flow, prompt, mfaDone);
+                ? new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, flow.Suspension, Mfa: prompt, MfaDone: mfaDone, RequestHash: fingerprint)
+                : new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, null, flow, prompt, mfaDone, RequestHash: fingerprint);
             return Results.Redirect(prompt.PageUrl(await suspended.AddAsync(waiting, context.RequestAborted)));
         }
         await postLogin.FlushMetadataAsync(flow, user);
-        var parked = await suspended.AddAsync(new SuspendedLogin(user.Id, clientId, AuthorizeUrl(context, null), flow.Suspension, MfaDone: mfaDone), context.RequestAborted);
-        return Results.Redirect(ContinueEndpoint.WithState(PostLoginFlow.RedirectOf(flow)!, parked));
+        var parked = await suspended.AddAsync(
+            new SuspendedLogin(LoginState.RedirectAndContinue, user.Id, clientId, resumeUrl, flow.Suspension, MfaDone: mfaDone, RequestHash: fingerprint),
+            context.RequestAborted);
+        return Results.Redirect(ContinueEndpoint.WithState(((LoginStep.Redirect)step).Url, parked));
     }
 
-    /// <summary>The query parameter /continue adds when it sends the browser back here.</summary>
-    public const string ContinueMarker = "flowgate_continue";
+    private static IResult Translate(HttpContext context, LoginStep step) => step switch
+    {
+        LoginStep.Deny deny => OidcErrors.Forbid(deny.Error, deny.Description),
+        LoginStep.ShowPage { Page: HostedPage.Consent } => Results.Redirect("/u/consent?returnUrl=" + Uri.EscapeDataString(AuthorizeRequest.Url(context, null))),
+        LoginStep.ShowPage show => Results.Redirect((show.Page == HostedPage.Signup ? "/u/signup" : "/u/login")
+            + "?returnUrl=" + Uri.EscapeDataString(AuthorizeRequest.Url(context, KeyValuePair.Create(AuthorizeRequest.LoginMarker, "1")))
+            + (show.LoginHint is { Length: > 0 } hint ? "&login_hint=" + Uri.EscapeDataString(hint) : "")),
+        _ => throw new InvalidOperationException($"The login step {step} has no HTTP translation here."),
+    };
+
+    /// <summary>The query parameter /continue and the factor pages add when they send the browser back here.</summary>
+    public const string ContinueMarker = AuthorizeRequest.ContinueMarker;
 
     /// <summary>The query parameter the consent page adds when the user declines.</summary>
-    public const string ConsentMarker = "flowgate_consent";
-
-    // prompt=login is satisfied by a login on the hosted page that just happened (marker plus a fresh session),
-    // so the redirect back from the login page does not loop.
-    private static bool JustLoggedIn(HttpContext context, AuthenticateResult session) =>
-        context.Request.Query.ContainsKey("flowgate_login")
-        && session.Properties?.IssuedUtc > DateTimeOffset.UtcNow.AddMinutes(-2);
-
-    private static string ReturnUrl(HttpContext context, OpenIddictRequest request) =>
-        AuthorizeUrl(context, KeyValuePair.Create("flowgate_login", "1"));
-
-    /// <summary>This authorization request again as a local URL (a form post becomes a query), with an optional marker.</summary>
-    private static string AuthorizeUrl(HttpContext context, KeyValuePair<string, string>? marker)
-    {
-        var parameters = (context.Request.HasFormContentType
-                ? context.Request.Form.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
-                : context.Request.Query.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())))
-            .Where(p => p.Key is not "flowgate_login" and not ContinueMarker and not ConsentMarker);
-        if (marker is { } added)
-            parameters = parameters.Append(added);
-        return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters!);
-    }
-
-    private static string? Parameter(HttpContext context, string name) =>
-        context.Request.HasFormContentType ? context.Request.Form[name].ToString() : context.Request.Query[name].ToString();
+    public const string ConsentMarker = AuthorizeRequest.ConsentMarker;
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Login;
+using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,28 +27,25 @@ internal static class ContinueEndpoint
     /// <summary>The Action's redirect target with Auth0's <c>state</c> parameter added.</summary>
     public static string WithState(string url, string state) => url + (url.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state);
 
-    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, PostLoginFlow postLogin, UserManager<TenantUser> users)
+    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, TriggerRunner triggers, UserManager<TenantUser> users)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
         var login = await suspended.FindAsync(state, context.RequestAborted);
         // A login waiting for a factor resumes only through the factor's page, never here.
-        if (login?.Suspension is null || login.Mfa is not null || !await IsThisBrowsersAsync(context, login, users))
-            return Results.Text(login?.Reset is null
-                    ? "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."
-                    : "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again.",
-                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        if (login is not { State: LoginState.RedirectAndContinue, Suspension: not null } || !await IsThisBrowsersAsync(context, login, users))
+            return Results.Redirect(HostedError.Url(login?.Reset is null ? "login-expired" : "reset-expired"));
 
         var request = EventParts.Request(context);
         request["body"] = JsonSerializer.SerializeToNode(form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? []);
-        var result = await postLogin.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
+        var result = await triggers.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
 
         if (PostLoginFlow.RedirectOf(result) is { } redirect)
         {
             await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
             return Results.Redirect(WithState(redirect, state));
         }
-        await suspended.PutAsync(state, login with { Suspension = null, Finished = result }, context.RequestAborted);
+        await suspended.PutAsync(state, login with { State = LoginState.Complete, Suspension = null, Finished = result }, context.RequestAborted);
         return Results.Redirect(login.ResumeUrl(state));
     }
 

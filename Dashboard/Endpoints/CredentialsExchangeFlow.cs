@@ -23,7 +23,7 @@ internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome 
 /// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
 /// target-scope changes are intersected with the client grant.
 /// </summary>
-internal sealed class CredentialsExchangeFlow(RecordedFlows flows, ApplicationService applications)
+internal sealed class CredentialsExchangeFlow(TriggerRunner flows, ApplicationService applications)
 {
     // Never handed to an Action: they authenticate the client.
     private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];

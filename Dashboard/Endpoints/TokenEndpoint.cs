@@ -22,7 +22,7 @@ internal static class TokenEndpoint
             return await clientCredentials.HandleAsync(context, request, cancellationToken);
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
-            return await codes.HandleAsync(context);
+            return await codes.HandleAsync(context, request);
 
         return OidcErrors.Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }

@@ -24,18 +24,21 @@ internal static class HostedLoginRegistration
             cookie.ExpireTimeSpan = TimeSpan.FromDays(3);
             cookie.SlidingExpiration = true;
         });
+        // Every request: a new stamp (password, block, factor reset) must end a session now, not within the default 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<ISecurityStampValidator, EndUserSessionValidator>();
+        builder.Services.AddScoped<Runtime.Login.UserSessionRevocation>();
+        builder.Services.AddScoped<RefreshLogin>();
         builder.Services.AddScoped<LoginClaims>();
         builder.Services.AddScoped<EndUserSignIn>();
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();
         builder.Services.AddScoped<Consents>();
-        builder.Services.AddScoped<DetachedFlows>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHostedLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<PostLoginFlow>();
-        builder.Services.AddScoped<RecordedFlows>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();
@@ -43,6 +46,8 @@ internal static class HostedLoginRegistration
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
+        builder.Services.AddScoped<Mfa.FactorSession>();
+        builder.Services.AddScoped<Mfa.FactorSelfService>();
         builder.Services.AddOptions<WebAuthnOptions>().Bind(builder.Configuration.GetSection(WebAuthnOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.RpId) || Uri.CheckHostName(o.RpId) == UriHostNameType.Dns, "WebAuthn:RpId must be a domain name (no scheme, port or IP address).")
             .ValidateOnStart();

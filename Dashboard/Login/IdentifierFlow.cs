@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Flows;
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
@@ -12,7 +13,7 @@ namespace Flowgate.Dashboard.Login;
 /// or route to a connection; a tenant has one database connection, so routing anywhere else refuses the login.
 /// </summary>
 internal sealed class IdentifierFlow(
-    RecordedFlows flows, ApplicationService applications, ILogger<IdentifierFlow> logger)
+    TriggerRunner flows, ApplicationService applications, ILogger<IdentifierFlow> logger)
 {
     /// <summary>Null when the login may go on; otherwise what to tell the user, with the execution that decided.</summary>
     public async Task<(string? Refusal, string? ExecutionId)> RunAsync(HttpContext context, string identifier, string? clientId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -22,7 +23,9 @@ internal sealed class LoginClaims(UserManager<TenantUser> users)
             .SetClaim(Claims.Name, user.Name ?? user.Email)
             .SetClaim(Claims.Nickname, user.Nickname ?? user.Email?.Split('@')[0])
             .SetClaim(Claims.Picture, user.Picture)
-            .SetClaim(Claims.UpdatedAt, user.UpdatedAt.ToUnixTimeSeconds());
+            .SetClaim(Claims.UpdatedAt, user.UpdatedAt.ToUnixTimeSeconds())
+            // No destination: only in the code and refresh token, for the token endpoint to compare.
+            .SetClaim(SessionStamp.ClaimType, SessionStamp.Of(user));
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         identity.SetScopes(scopes);
         if (audience is not null)

@@ -25,6 +25,8 @@ internal static class LogTypes
     public const string MfaSmsSent = "gd_send_sms";
     public const string MfaSmsFailed = "gd_send_sms_failure";
     public const string MfaUnenrolled = "gd_unenroll";
+    public const string RefreshTokenExchanged = "sertft";
+    public const string RefreshTokenFailed = "fertft";
 }
 
 /// <summary>

@@ -26,10 +26,11 @@ internal sealed class PasswordReset(
     IEmailDelivery email,
     IssuerResolver issuers,
     IDataProtectionProvider protection,
-    RecordedFlows flows,
+    TriggerRunner flows,
     ResetChallenge challenge,
-    DetachedFlows detached,
+    TriggerRunner detached,
     LoginEvents events,
+    Runtime.Login.UserSessionRevocation revocation,
     ILogger<PasswordReset> logger)
 {
     private static readonly TimeSpan ChallengeValidFor = TimeSpan.FromMinutes(15);
@@ -116,6 +117,8 @@ internal sealed class PasswordReset(
             events.Write(context, LogTypes.PasswordChangeFailed, string.Join(" ", result.Errors.Select(e => e.Code)), user);
             return (result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is invalid or has expired." : e.Description).Distinct().ToList(), null);
         }
+        // Whoever held the old password keeps nothing: its refresh tokens end with it (the new stamp ends the sessions).
+        await revocation.RevokeAsync(user.Id, "password reset", context.RequestAborted);
         // A reset proves control of the mailbox: it ends a brute-force lockout too.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -131,7 +134,7 @@ internal sealed class PasswordReset(
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
-        }, user.Id);
+        }.ToJsonString(), user.Id);
         return ([], resultUrl.Length == 0 ? null : resultUrl);
     }
 

@@ -8,10 +8,18 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The post-login <c>event</c> for a real login, in Auth0's shape (reference §1.2).</summary>
 internal static class PostLoginEvent
 {
+    /// <summary>Auth0's <c>event.transaction.protocol</c> for a login at <c>/authorize</c> (code flow).</summary>
+    public const string AuthorizeProtocol = "oidc-basic-profile";
+
+    /// <summary>Auth0's <c>event.transaction.protocol</c> when a refresh token is exchanged.</summary>
+    public const string RefreshProtocol = "oauth2-refresh-token";
+
     /// <param name="method">How the user logged in: <c>pwd</c> or <c>passkey</c>, at <paramref name="authenticatedAt"/>.</param>
+    /// <param name="scopes">The scopes asked for: the request's at <c>/authorize</c>, the granted ones on refresh.</param>
     public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
-        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt)
+        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt, string protocol = AuthorizeProtocol, IEnumerable<string>? scopes = null)
     {
+        var refresh = protocol == RefreshProtocol;
         var root = new JsonObject
         {
             ["user"] = EventParts.User(user),
@@ -24,12 +32,12 @@ internal static class PostLoginEvent
             ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = method, ["timestamp"] = authenticatedAt.ToString("O") }) },
             ["transaction"] = new JsonObject
             {
-                ["protocol"] = "oidc-basic-profile",
-                ["requested_scopes"] = JsonSerializer.SerializeToNode(request.GetScopes().ToArray()),
+                ["protocol"] = protocol,
+                ["requested_scopes"] = JsonSerializer.SerializeToNode((scopes ?? request.GetScopes()).ToArray()),
                 ["redirect_uri"] = request.RedirectUri,
                 ["state"] = request.State,
-                ["response_type"] = new JsonArray("code"),
-                ["response_mode"] = request.ResponseMode ?? "query",
+                ["response_type"] = refresh ? new JsonArray() : new JsonArray("code"),
+                ["response_mode"] = refresh ? null : request.ResponseMode ?? "query",
                 ["locale"] = "en",
                 ["ui_locales"] = new JsonArray(),
                 ["acr_values"] = new JsonArray(),

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
-using Flowgate.Runtime.Monitoring;
-using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
 using Microsoft.AspNetCore.Identity;
@@ -12,34 +10,15 @@ using OpenIddict.Abstractions;
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>
-/// Runs the post-login flow at <c>/authorize</c>, after the user is authenticated and before the code is
-/// issued: a deny or a failure stops the login; a redirect sends the browser away until <c>/continue</c>;
-/// custom claims go into the tokens; metadata is written once, when the flow has ended. Every run is
-/// recorded (its id is on the result).
+/// What a post-login flow's result does to the login (the flow itself runs through <see cref="TriggerRunner"/>): a
+/// deny or a failure stops it; custom claims and scope changes go into the tokens; metadata is written once, when
+/// the flow has ended (or before a redirect, as Auth0 does).
 /// </summary>
-internal sealed class PostLoginFlow(
-    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CurrentTenant tenant, UserManager<TenantUser> users, ILogger<PostLoginFlow> logger)
+internal sealed class PostLoginFlow(TriggerRunner triggers, UserManager<TenantUser> users)
 {
-    /// <summary>Runs the bound Actions; null when none are bound.</summary>
-    public async Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken)
-    {
-        var actions = await flows.LoadAsync(TriggerId.PostLogin, cancellationToken);
-        if (actions.Count == 0)
-            return null;
-        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = TriggerId.PostLogin, EventJson = eventJson, Actions = actions };
-        return Recorded(request, await executor.ExecuteAsync(request, cancellationToken));
-    }
-
-    /// <summary>
-    /// Resumes after <c>/continue</c>: the suspending Action's <c>onContinuePostLogin</c>, then the rest. A parked
-    /// password reset resumes here too (its trigger's <c>onContinuePostChallenge</c>).
-    /// </summary>
-    public async Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
-        Recorded(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken));
-
-    /// <summary>Goes on after a passed factor challenge, at the Action after the one that asked (recorded like every run).</summary>
-    public async Task<FlowExecutionResult> ResumeAfterChallengeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
-        Recorded(suspension.Request, await executor.ResumeAfterChallengeAsync(suspension, eventChangesJson, cancellationToken));
+    /// <summary>Runs the bound Actions on <paramref name="eventJson"/>; null when none are bound.</summary>
+    public Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken) =>
+        triggers.RunAsync(TriggerId.PostLogin, () => Task.FromResult(eventJson), cancellationToken);
 
     /// <summary>The redirect that suspended the flow, if that is how it stopped.</summary>
     public static string? RedirectOf(FlowExecutionResult result) =>
@@ -70,14 +49,6 @@ internal sealed class PostLoginFlow(
 
     /// <summary>Saves the metadata written so far: Auth0 flushes it before a redirect.</summary>
     public Task FlushMetadataAsync(FlowExecutionResult result, TenantUser user) => SaveMetadataAsync(user, result.Outcome);
-
-    private FlowExecutionResult Recorded(FlowExecutionRequest request, FlowExecutionResult result)
-    {
-        var executionId = recorder.Record(request, result);
-        if (result.Status != FlowStatus.Completed)
-            logger.LogInformation("{Trigger} flow ended {Status} (execution {ExecutionId})", request.TriggerId, result.Status, executionId);
-        return result with { ExecutionId = executionId };
-    }
 
     private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)
     {

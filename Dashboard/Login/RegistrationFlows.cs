@@ -18,7 +18,7 @@ internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Out
 /// it never delays or fails the signup.
 /// </summary>
 internal sealed class RegistrationFlows(
-    RecordedFlows flows, DetachedFlows detached, ApplicationService applications, ILogger<RegistrationFlows> logger)
+    TriggerRunner flows, TriggerRunner detached, ApplicationService applications, ILogger<RegistrationFlows> logger)
 {
     public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
     {
@@ -64,5 +64,5 @@ internal sealed class RegistrationFlows(
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
-        }, user.Id);
+        }.ToJsonString(), user.Id);
 }

@@ -1,5 +1,6 @@
 using Flowgate.Dashboard.Login.Mfa;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,7 +24,7 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
 
     /// <summary>The parked reset whose flow has moved on (not waiting for a factor or a site), if this browser parked it and the link still holds.</summary>
     public async Task<(SuspendedLogin Reset, TenantUser User)?> FindAsync(HttpContext context, string? state) =>
-        await suspended.FindAsync(state, context.RequestAborted) is { Reset: { } reset, Mfa: null, Suspension: null, Finished: not null } parked
+        await suspended.FindAsync(state, context.RequestAborted) is { State: LoginState.Complete, Reset: { } reset, Finished: not null } parked
         && await reset.ProvenUserAsync(context, users, parked.UserId) is { } user
             ? (parked, user)
             : null;
@@ -57,7 +58,7 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
 
     private async Task<string> ParkAsync(HttpContext context, string? state, TenantUser user, string ticket, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone)
     {
-        var parked = new SuspendedLogin(user.Id, null, "/u/login", flow.Suspension, Mfa: prompt, MfaDone: mfaDone, Reset: ParkedReset.Bind(context, ticket));
+        var parked = new SuspendedLogin(prompt?.State ?? LoginState.RedirectAndContinue, user.Id, null, "/u/login", flow.Suspension, Mfa: prompt, MfaDone: mfaDone, Reset: ParkedReset.Bind(context, ticket));
         if (state is null)
             return await suspended.AddAsync(parked, context.RequestAborted);
         await suspended.PutAsync(state, parked, context.RequestAborted);

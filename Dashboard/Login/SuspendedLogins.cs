@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flowgate.Runtime.Flows.Parking;
+using Flowgate.Runtime.Login;
 using Flowgate.Shared.Flows;
 
 namespace Flowgate.Dashboard.Login;
@@ -9,6 +10,7 @@ namespace Flowgate.Dashboard.Login;
 /// kept until the browser comes back to <c>/continue?state=...</c> or passes the factor on the hosted page,
 /// then until <c>/authorize</c> picks up the result.
 /// </summary>
+/// <param name="State">Where the transaction stands: each page or endpoint that takes it up checks this, never which fields are set.</param>
 /// <param name="ClientId">The application logging in; null for a password reset.</param>
 /// <param name="AuthorizeUrl">The authorization request to finish, as a local URL (the login page for a password reset).</param>
 /// <param name="Suspension">The flow to resume at <c>/continue</c>; null once it has finished.</param>
@@ -16,15 +18,21 @@ namespace Flowgate.Dashboard.Login;
 /// <param name="Mfa">The factor the login waits for; while set, neither <c>/continue</c> nor <c>/authorize</c> may go on.</param>
 /// <param name="MfaDone">A factor was passed during this login, so later requests for one are satisfied.</param>
 /// <param name="Reset">Set when this is a password reset's post-challenge flow rather than a login: no session, the link proves the user.</param>
+/// <param name="RequestHash">The fingerprint of the authorization request the flow ran for; resuming with any other request is refused.</param>
+/// <param name="StepUp">Not a login: the user's own factor page (<see cref="AuthorizeUrl"/>) asked them to pass a factor before changing factors.</param>
 internal sealed record SuspendedLogin(
-    string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
-    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null)
+    LoginState State, string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
+    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null, bool StepUp = false)
 {
     /// <summary>
     /// Where the finished flow is applied: the authorization request again, marked so <c>/authorize</c> applies this
     /// login's result; for a password reset, the new-password page.
     /// </summary>
-    public string ResumeUrl(string state) => Reset is not null
+    /// <summary>What the resume checks of <see cref="LoginTransaction"/> need; only a login has a client to resume.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ParkedFacts Facts => new(State, UserId, Reset is null && !StepUp ? ClientId : null, RequestHash);
+
+    public string ResumeUrl(string state) => StepUp ? AuthorizeUrl : Reset is not null
         ? ResetChallenge.ResumeUrl(state)
         : AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + Endpoints.AuthorizationEndpoint.ContinueMarker + "=" + state;
 }

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Components.Pages.Flows;
 using Flowgate.Runtime.Flows;
-using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
 
 namespace Flowgate.Dashboard.Testing;
 
 /// <summary>The flow designer's test: the trigger's applied flow, deployed versions, in order, through the real executor.</summary>
-internal sealed class FlowTestRunner(DeployedFlowLoader flows, FlowExecutor executor, CurrentTenant tenant) : IFlowTestRunner
+internal sealed class FlowTestRunner(TriggerRunner triggers) : IFlowTestRunner
 {
     public async Task<FlowTestOutcome> RunAsync(string triggerId, string eventJson, CancellationToken cancellationToken)
     {
@@ -16,15 +15,7 @@ internal sealed class FlowTestRunner(DeployedFlowLoader flows, FlowExecutor exec
         {
             throw new ArgumentException("The event must be a JSON object.");
         }
-        var result = await executor.ExecuteAsync(new FlowExecutionRequest
-        {
-            TenantId = tenant.Id,
-            TriggerId = triggerId,
-            EventJson = eventJson,
-            Actions = await flows.LoadAsync(triggerId, cancellationToken),
-        }, cancellationToken);
-        if (result.Completion is not null)
-            result = await result.Completion;
+        var result = await triggers.TestAsync(triggerId, eventJson, cancellationToken);
         var actions = result.Actions.Select(a => new FlowTestActionResult(
             a.ActionName,
             a.Result.Commands.Select(c => $"api.{c.Method}({string.Join(", ", c.Args.EnumerateArray().Select(arg => arg.GetRawText()))})").ToList(),

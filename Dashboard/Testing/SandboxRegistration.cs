@@ -30,6 +30,7 @@ internal static class SandboxRegistration
             return new SandboxSupervisor(options);
         });
         builder.Services.AddSingleton<FlowExecutor>();
+        builder.Services.AddScoped<TriggerRunner>();
         builder.Services.AddScoped<IActionTestRunner, ActionTestRunner>();
         builder.Services.AddScoped<IFlowTestRunner, FlowTestRunner>();
         return builder;

@@ -1,157 +1,142 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Flowgate.Runtime.Triggers;
 using Flowgate.Shared.Execution;
 using Flowgate.Shared.Flows;
 
 namespace Flowgate.Runtime.Flows;
 
 /// <summary>
-/// Applies one Action's commands to the merged outcome and to the event later Actions receive
-/// (metadata writes become visible in <c>event.user</c>; transaction metadata is shared).
+/// Applies one Action's commands to the merged outcome and to the event later Actions receive (metadata writes
+/// become visible in <c>event.user</c>; transaction metadata is shared). Each effect is keyed by an api method of the
+/// trigger catalog; a recording method without an effect must be declared <see cref="RecordedOnly"/> with its reason,
+/// and a key the catalog does not know fails this type's initialisation: a method renamed in the catalog can no
+/// longer lose its effect silently.
 /// </summary>
-internal static class CommandEffects
+internal static partial class CommandEffects
 {
     /// <summary>What the commands mean for the rest of the chain.</summary>
     public enum Next { Continue, Stop, Suspend }
+
+    private delegate Next Effect(CommandArgs args, FlowOutcome outcome, FlowEvent flowEvent);
+
+    /// <summary>The methods whose commands change the login, by catalog path.</summary>
+    private static readonly Dictionary<string, Effect> Effects = new()
+    {
+        ["access.deny"] = Deny,
+        ["session.revoke"] = Revoke,
+        ["refreshToken.revoke"] = Revoke,
+        ["validation.error"] = (a, o, _) => { o.ValidationError = new ValidationFailure(a.Text(0) ?? "", a.Text(1) ?? ""); return Next.Stop; },
+        ["idToken.setCustomClaim"] = (a, o, _) => Continue(a.Text(0) is { } name ? o.IdTokenClaims[name] = a.Arg(1) : default),
+        ["accessToken.setCustomClaim"] = (a, o, _) => Continue(a.Text(0) is { } name ? o.AccessTokenClaims[name] = a.Arg(1) : default),
+        ["transaction.setTargetScopes"] = (a, o, _) => Continue(o.TargetScopes = a.Strings(0)),
+        ["transaction.clearTargetScopes"] = (_, o, _) => Continue(o.TargetScopes = []),
+        ["transaction.addTargetScope"] = AddTargetScope,
+        ["transaction.removeTargetScope"] = RemoveTargetScope,
+        ["accessToken.addScope"] = (a, o, _) => Continue(AddScope(o, a.Text(0))),
+        ["accessToken.removeScope"] = (a, o, _) => Continue(RemoveScope(o, a.Text(0))),
+        ["multifactor.enable"] = EnableMultifactor,
+        ["authentication.challengeWith"] = RequireFactors,
+        ["authentication.challengeWithAny"] = RequireFactors,
+        ["authentication.enrollWith"] = RequireFactors,
+        ["authentication.enrollWithAny"] = RequireFactors,
+        ["redirect.sendUserTo"] = (a, o, _) => a.Text(0) is { } url ? Suspend(o.RedirectUrl = RedirectQuery.Append(url, a.Arg(1))) : Next.Continue,
+        ["transaction.setResultUrl"] = (a, o, _) => Continue(a.Text(0) is { } url ? o.ResultUrl = RedirectQuery.Append(url, a.Arg(1)) : null),
+        ["prompt.render"] = (a, o, _) => Suspend(o.PromptId = a.Text(0)),
+        ["user.setUserMetadata"] = (a, o, e) => Continue(a.Text(0) is { } key ? MetadataWrites.User(o.UserMetadata, e.Change(), "user_metadata", key, a.Arg(1)) : false),
+        ["user.setAppMetadata"] = (a, o, e) => Continue(a.Text(0) is { } key ? MetadataWrites.User(o.AppMetadata, e.Change(), "app_metadata", key, a.Arg(1)) : false),
+        ["transaction.setMetadata"] = (a, o, e) => Continue(a.Text(0) is { } key ? MetadataWrites.Transaction(o, e.Change(), key, a.Arg(1)) : false),
+        ["authentication.setPrimaryUser"] = (a, o, _) => Continue(o.PrimaryUserId = a.Text(0)),
+        ["authentication.recordMethod"] = (a, o, _) => Continue(a.Text(0) is { } method ? Add(o.RecordedMethods, method) : false),
+        ["authentication.setConnectionByName"] = (a, o, _) => Continue(o.Connection = a.Text(0)),
+        ["setConnection"] = (a, o, _) => Continue(o.Connection = a.Text(0)),
+    };
+
+    static CommandEffects()
+    {
+        var recording = TriggerCatalog.All.SelectMany(t => t.Api).Where(m => m.Records).Select(m => m.Path).ToHashSet();
+        var unknown = Effects.Keys.Concat(RecordedOnly.Keys).Where(path => !recording.Contains(path)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Command effects name api methods the trigger catalog does not record: {string.Join(", ", unknown)}.");
+    }
+
+    /// <summary>The catalog paths that have an effect.</summary>
+    public static IEnumerable<string> Applied => Effects.Keys;
 
     public static Next Apply(IReadOnlyList<ActionCommand> commands, FlowOutcome outcome, FlowEvent flowEvent)
     {
         var next = Next.Continue;
         foreach (var command in commands)
         {
-            var args = command.Args.ValueKind == JsonValueKind.Array ? command.Args.EnumerateArray().ToArray() : [];
-            string? Text(int i) => i < args.Length && args[i].ValueKind == JsonValueKind.String ? args[i].GetString() : null;
-            switch (command.Method)
-            {
-                case "access.deny":
-                    outcome.Denied = true;
-                    (outcome.DenyReason, outcome.DenyDetail) = args.Length >= 2 && flowEvent.Read()["user"] is null
-                        ? (Text(1), Text(0))
-                        : (Text(0), Text(1));
-                    next = Next.Stop;
-                    break;
-                case "session.revoke" or "refreshToken.revoke":
-                    outcome.Denied = true;
-                    outcome.DenyReason = Text(0);
-                    next = Next.Stop;
-                    break;
-                case "validation.error":
-                    outcome.ValidationError = new ValidationFailure(Text(0) ?? "", Text(1) ?? "");
-                    next = Next.Stop;
-                    break;
-                case "idToken.setCustomClaim" when Text(0) is { } name:
-                    outcome.IdTokenClaims[name] = Arg(args, 1);
-                    break;
-                case "accessToken.setCustomClaim" when Text(0) is { } name:
-                    outcome.AccessTokenClaims[name] = Arg(args, 1);
-                    break;
-                case "transaction.setTargetScopes":
-                    outcome.TargetScopes = args.Length > 0 && args[0].ValueKind == JsonValueKind.Array
-                        ? [.. args[0].EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).Distinct()]
-                        : [];
-                    break;
-                case "transaction.clearTargetScopes":
-                    outcome.TargetScopes = [];
-                    break;
-                case "transaction.addTargetScope" when Text(0) is { } scope && outcome.TargetScopes is { } targets:
-                    if (!targets.Contains(scope)) targets.Add(scope);
-                    break;
-                case "transaction.removeTargetScope" when Text(0) is { } scope && outcome.TargetScopes is { } targets:
-                    targets.Remove(scope);
-                    break;
-                case "accessToken.addScope" or "transaction.addTargetScope" when Text(0) is { } scope:
-                    outcome.ScopesRemoved.Remove(scope);
-                    if (!outcome.ScopesAdded.Contains(scope)) outcome.ScopesAdded.Add(scope);
-                    break;
-                case "accessToken.removeScope" or "transaction.removeTargetScope" when Text(0) is { } scope:
-                    outcome.ScopesAdded.Remove(scope);
-                    if (!outcome.ScopesRemoved.Contains(scope)) outcome.ScopesRemoved.Add(scope);
-                    break;
-                case "multifactor.enable":
-                    outcome.MultifactorProvider = Text(0);
-                    outcome.AllowRememberBrowser = args.Length > 1 && args[1].ValueKind == JsonValueKind.Object
-                        && args[1].TryGetProperty("allowRememberBrowser", out var remember) && remember.ValueKind == JsonValueKind.True;
-                    break;
-                case "authentication.challengeWith" or "authentication.challengeWithAny" or "authentication.enrollWith" or "authentication.enrollWithAny":
-                    outcome.Factors = new FactorRequirement(command.Method, command.Args.Clone());
-                    next = Max(next, Next.Suspend);
-                    break;
-                case "redirect.sendUserTo" when Text(0) is { } url:
-                    outcome.RedirectUrl = WithQuery(url, args.Length > 1 ? args[1] : default);
-                    next = Max(next, Next.Suspend);
-                    break;
-                case "transaction.setResultUrl" when Text(0) is { } url:
-                    outcome.ResultUrl = WithQuery(url, args.Length > 1 ? args[1] : default);
-                    break;
-                case "prompt.render":
-                    outcome.PromptId = Text(0);
-                    next = Max(next, Next.Suspend);
-                    break;
-                case "user.setUserMetadata" when Text(0) is { } key:
-                    WriteMetadata(outcome.UserMetadata, flowEvent.Change(), "user_metadata", key, args);
-                    break;
-                case "user.setAppMetadata" when Text(0) is { } key:
-                    WriteMetadata(outcome.AppMetadata, flowEvent.Change(), "app_metadata", key, args);
-                    break;
-                case "transaction.setMetadata" when Text(0) is { } key:
-                    WriteTransactionMetadata(outcome, flowEvent.Change(), key, Arg(args, 1));
-                    break;
-                case "authentication.setPrimaryUser":
-                    outcome.PrimaryUserId = Text(0);
-                    break;
-                case "authentication.recordMethod" when Text(0) is { } method:
-                    outcome.RecordedMethods.Add(method);
-                    break;
-                case "authentication.setConnectionByName" or "setConnection":
-                    outcome.Connection = Text(0);
-                    break;
-            }
+            if (!Effects.TryGetValue(command.Method, out var effect))
+                continue;
+            var args = new CommandArgs(command.Method, command.Args);
+            var step = effect(args, outcome, flowEvent);
+            // A stop wins; the later commands of the same Action still count (metadata is written even on a deny).
+            next = step == Next.Stop || next == Next.Stop ? Next.Stop : step == Next.Suspend ? Next.Suspend : next;
         }
         return next;
     }
 
-    private static Next Max(Next a, Next b) => a == Next.Stop ? a : b;
+    private static Next Continue<T>(T _) => Next.Continue;
 
-    private static JsonElement Arg(JsonElement[] args, int i) => i < args.Length ? args[i].Clone() : JsonSerializer.SerializeToElement<object?>(null);
+    private static Next Suspend<T>(T _) => Next.Suspend;
 
-    private static void WriteMetadata(Dictionary<string, JsonElement?> changes, JsonObject eventNode, string property, string key, JsonElement[] args)
+    private static Next Deny(CommandArgs a, FlowOutcome o, FlowEvent e)
     {
-        var value = Arg(args, 1);
-        var removes = value.ValueKind == JsonValueKind.Null;
-        changes[key] = removes ? null : value;
-        if (eventNode["user"] is not JsonObject user)
-        {
-            return;
-        }
-        if (user[property] is not JsonObject metadata)
-        {
-            user[property] = metadata = new JsonObject();
-        }
-        if (removes) metadata.Remove(key); else metadata[key] = JsonNode.Parse(value.GetRawText());
+        o.Denied = true;
+        // Credentials exchange's deny(code, reason) has no user: its reason is the second argument.
+        (o.DenyReason, o.DenyDetail) = a.Count >= 2 && e.Read()["user"] is null ? (a.Text(1), a.Text(0)) : (a.Text(0), a.Text(1));
+        return Next.Stop;
     }
 
-    private static void WriteTransactionMetadata(FlowOutcome outcome, JsonObject eventNode, string key, JsonElement value)
+    private static Next Revoke(CommandArgs a, FlowOutcome o, FlowEvent e)
     {
-        var metadata = eventNode["transaction"] is JsonObject transaction
-            ? transaction["metadata"] as JsonObject ?? (JsonObject)(transaction["metadata"] = new JsonObject())
-            : null;
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            outcome.TransactionMetadata.Remove(key);
-            metadata?.Remove(key);
-            return;
-        }
-        outcome.TransactionMetadata[key] = value;
-        metadata?[key] = JsonNode.Parse(value.GetRawText());
+        o.Denied = true;
+        o.DenyReason = a.Text(0);
+        return Next.Stop;
     }
 
-    private static string WithQuery(string url, JsonElement options)
+    // With target scopes set (credentials exchange), the list changes; otherwise the scope is added like addScope.
+    private static Next AddTargetScope(CommandArgs a, FlowOutcome o, FlowEvent e) =>
+        Continue(a.Text(0) is { } scope && o.TargetScopes is { } targets ? Add(targets, scope) : AddScope(o, a.Text(0)));
+
+    private static Next RemoveTargetScope(CommandArgs a, FlowOutcome o, FlowEvent e) =>
+        Continue(a.Text(0) is { } scope && o.TargetScopes is { } targets ? targets.Remove(scope) : RemoveScope(o, a.Text(0)));
+
+    private static bool AddScope(FlowOutcome o, string? scope)
     {
-        if (options.ValueKind != JsonValueKind.Object || !options.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.Object)
-        {
-            return url;
-        }
-        var pairs = query.EnumerateObject().Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()));
-        return url + (url.Contains('?') ? "&" : "?") + string.Join("&", pairs);
+        if (scope is null)
+            return false;
+        o.ScopesRemoved.Remove(scope);
+        return Add(o.ScopesAdded, scope);
+    }
+
+    private static bool RemoveScope(FlowOutcome o, string? scope)
+    {
+        if (scope is null)
+            return false;
+        o.ScopesAdded.Remove(scope);
+        return Add(o.ScopesRemoved, scope);
+    }
+
+    private static bool Add(List<string> list, string value)
+    {
+        if (!list.Contains(value))
+            list.Add(value);
+        return true;
+    }
+
+    private static Next EnableMultifactor(CommandArgs a, FlowOutcome o, FlowEvent e)
+    {
+        o.MultifactorProvider = a.Text(0);
+        o.AllowRememberBrowser = a.Arg(1) is { ValueKind: JsonValueKind.Object } options
+            && options.TryGetProperty("allowRememberBrowser", out var remember) && remember.ValueKind == JsonValueKind.True;
+        return Next.Continue;
+    }
+
+    private static Next RequireFactors(CommandArgs a, FlowOutcome o, FlowEvent e)
+    {
+        o.Factors = new FactorRequirement(a.Method, a.Raw.Clone());
+        return Next.Suspend;
     }
 }

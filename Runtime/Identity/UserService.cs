@@ -142,9 +142,13 @@ public sealed class UserService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TenantUser>>();
         var user = await FindAsync(users, id);
+        var stamp = user.SecurityStamp;
         await change(users, user);
         user.UpdatedAt = clock.GetUtcNow();
         IdentityRejections.ThrowIfFailed(await users.UpdateAsync(user));
+        // A new stamp (password set, blocked) ends the browser sessions; the tokens are revoked with it.
+        if (user.SecurityStamp != stamp)
+            await scope.ServiceProvider.GetRequiredService<Login.UserSessionRevocation>().RevokeAsync(user.Id, "password changed or blocked", cancellationToken);
         return user;
     }
 

@@ -22,6 +22,13 @@ public sealed class MfaEnrollments(
             .OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One enrolment by id, in this tenant; null when there is none.</summary>
+    public async Task<MfaEnrollment?> FindAsync(string enrollmentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MfaEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == tenant.Id && e.Id == enrollmentId, cancellationToken);
+    }
+
     /// <summary>The factor types the user can be challenged with (confirmed ones).</summary>
     public async Task<IReadOnlyList<string>> ConfirmedTypesAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await ListAsync(userId, cancellationToken)).Where(e => e.Confirmed).Select(e => e.Type).Distinct()];

@@ -89,7 +89,7 @@ public sealed class FactorActionTests(MfaAppFixture fixture) : IClassFixture<Mfa
         var (session, challenge) = await enrolled.StartLoginAsync(_app, spa.ClientId);
         var state = QueryHelpers.ParseQuery(challenge.OriginalString.Split('?')[1])["state"].ToString();
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await session.Http.GetAsync($"/continue?state={state}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(session.Http, $"/continue?state={state}"));
         var skipped = await session.Http.GetAsync((await session.AuthorizeAsync(spa.ClientId)).RequestMessage!.RequestUri + "&flowgate_continue=" + state);
         Assert.Equal("access_denied", QueryHelpers.ParseQuery(skipped.Headers.Location!.Query)["error"].ToString());
     }

@@ -96,8 +96,10 @@ public sealed partial class FactorChoiceTests(MfaAppFixture fixture) : IClassFix
         var spa = await _app.CreateSpaAsync();
         var enrolled = await EnrolledUser.CreateAsync(_app, _clock, spa.ClientId);
         await _app.DeployFlowAsync("post-login", ("phone", MfaActions.EnrolThenChallengePhone));
-        var session = new HostedLoginSession(_app);
-        var enrolment = (await session.LogInAsync(spa.ClientId, enrolled.User.Email!)).Headers.Location!;
+        // A second factor is enrolled by someone who passed the first.
+        var (session, challenge) = await enrolled.StartLoginAsync(_app, spa.ClientId);
+        _clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
+        var enrolment = FactorTakeoverTests.Local((await MfaPages.SubmitCodeAsync(session.Http, challenge, Totp.Code(enrolled.Key, Totp.TimeStep(_clock.Now)))).Headers.Location!);
         await PhonePages.EnterNumberAsync(session.Http, enrolment);
         var confirmed = await PhonePages.SubmitCodeAsync(session.Http, enrolment, await PhoneInbox.LastCodeAsync(_app, enrolled.User.Id), "mfa-phone-code");
         MfaPages.CodeOf(await session.Http.GetAsync(confirmed.Headers.Location));

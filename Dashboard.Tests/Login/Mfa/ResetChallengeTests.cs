@@ -112,7 +112,7 @@ public sealed class ResetChallengeTests(MfaAppFixture fixture) : IClassFixture<M
         Assert.Equal(user.Email, QueryHelpers.ParseQuery(outside.Query)["email"].ToString());
         var token = SessionTokens.Sign(Secret, new { sub = user.Id, iss = "localhost", exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), state, verified = true });
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await Browser().GetAsync($"/continue?state={state}&session_token={token}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(Browser(), $"/continue?state={state}&session_token={token}"));
         var back = await http.GetAsync($"/continue?state={state}&session_token={token}");
         var form = back.Headers.Location!.OriginalString;
         Assert.StartsWith("/u/reset-password/confirm?state=", form);
@@ -120,7 +120,7 @@ public sealed class ResetChallengeTests(MfaAppFixture fixture) : IClassFixture<M
 
         Assert.Contains("Your password was changed", await changed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(user.Email!, NewPassword)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/continue?state={state}&session_token={token}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(http, $"/continue?state={state}&session_token={token}"));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ResetChallengeTests(MfaAppFixture fixture) : IClassFixture<M
 
         Assert.Contains("The verification site did not confirm: The session token signature is invalid", page);
         Assert.DoesNotContain("Change password", page);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/continue?state={new string('a', 32)}")).StatusCode);
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(http, $"/continue?state={new string('a', 32)}"));
         Assert.Contains("This password reset has expired", await http.GetStringAsync($"/u/reset-password/confirm?state={new string('a', 32)}"));
         Assert.Equal(HttpStatusCode.OK, (await LogInAsync(user.Email!, NewPassword)).StatusCode);
     }

@@ -1,4 +1,5 @@
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Microsoft.AspNetCore.Identity;
 
@@ -38,16 +39,29 @@ internal static class EnrollmentEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, MfaEnrollments enrollments, CancellationToken cancellationToken) =>
-        await enrollments.DeleteAsync(id, cancellationToken)
-            ? TypedResults.NoContent()
-            : ManagementError.Result(404, "Enrollment not found.", "inexistent_enrollment");
-
-    private static async Task<IResult> ResetAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, UserSessionRevocation revocation, CancellationToken cancellationToken)
     {
-        if (await users.FindByIdAsync(id) is null)
+        var owner = (await enrollments.FindAsync(id, cancellationToken))?.UserId;
+        if (!await enrollments.DeleteAsync(id, cancellationToken))
+            return ManagementError.Result(404, "Enrollment not found.", "inexistent_enrollment");
+        if (owner is not null && await users.FindByIdAsync(owner) is { } user)
+            await EndSessionsAsync(users, user, revocation, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ResetAsync(string id, UserManager<TenantUser> users, MfaEnrollments enrollments, UserSessionRevocation revocation, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
             return ManagementError.Result(404, "The user does not exist.", "inexistent_user");
         await enrollments.ResetAsync(id, cancellationToken);
+        await EndSessionsAsync(users, user, revocation, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    // An administrator resets factors when a device is lost or stolen: what was opened with it ends too.
+    private static async Task EndSessionsAsync(UserManager<TenantUser> users, TenantUser user, UserSessionRevocation revocation, CancellationToken cancellationToken)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await revocation.RevokeAsync(user.Id, "factors reset", cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore.Authentication;
@@ -16,7 +17,7 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// </summary>
 internal sealed class LoginMfa(
     MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
-    PostLoginFlow postLogin, UserManager<TenantUser> users, LoginEvents events, TimeProvider clock)
+    PostLoginFlow postLogin, TriggerRunner triggers, UserManager<TenantUser> users, LoginEvents events, FactorSession factorSession, TimeProvider clock)
 {
     // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
     private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
@@ -33,24 +34,26 @@ internal sealed class LoginMfa(
         // What the user can be challenged with: enrolled, enabled for the tenant, with a page to do it on.
         var usable = factors.Where(f => f.Confirmed && enabled.Contains(f.Type) && FactorPages.Has(MfaPromptKind.Challenge, f.Type))
             .Select(f => f.Type).Distinct().ToList();
+        // What the user can prove they hold, enabled or not: a new factor is enrolled only after passing one of these.
+        var provable = factors.Where(f => f.Confirmed && FactorPages.Has(MfaPromptKind.Challenge, f.Type)).Select(f => f.Type).Distinct().ToList();
         while (flow is { Status: FlowStatus.Suspended, Outcome.Factors: { } requirement, Suspension: { } suspension })
         {
             if (done)
             {
                 // "Factors already satisfied are ignored": go on with the next Action.
-                flow = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
+                flow = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
                 continue;
             }
             var selection = FactorSelection.Read(requirement);
             if (selection.Enroll)
-                return Enrol(flow, selection, enabled, usable);
+                return Enrol(flow, selection, enabled, usable, provable);
             var challenge = selection.Types.Where(usable.Contains).ToList();
             if (challenge.Count > 0)
                 return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, challenge, selection.Any));
             // Disabled and not-enrolled factors are ignored; with none left the login fails, unless multifactor.enable also allows enrolling one.
             if (!usable.Contains(MfaEnrollment.Otp) && OtpProviders.Contains(flow.Outcome.MultifactorProvider)
                 && selection.Types.Contains(MfaEnrollment.Otp) && enabled.Contains(MfaEnrollment.Otp))
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, [MfaEnrollment.Otp]));
+                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, [MfaEnrollment.Otp]).GuardedBy(provable));
             return new MfaDecision(flow, Denial: $"Multi-factor authentication is required, but the user has none of the factors the login flow accepts ({string.Join(", ", selection.Types)}).");
         }
         if (done || flow.Status != FlowStatus.Completed || flow.Outcome.MultifactorProvider is not { } provider || provider == "none")
@@ -66,12 +69,12 @@ internal sealed class LoginMfa(
                 : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, allow, challengeable));
         var enrollable = enabled.Where(t => FactorPages.Has(MfaPromptKind.Enroll, t) && Allowed(t)).ToList();
         return enrollable.Count > 0
-            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, allow, enrollable))
+            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, allow, enrollable).GuardedBy(provable))
             : new MfaDecision(flow, Denial: "Multi-factor authentication is required, but no factor the user could enrol is enabled for this tenant.");
     }
 
     // enrollWith / enrollWithAny: the enabled factors with an enrolment page; a user who has them all is challenged instead.
-    private static MfaDecision Enrol(FlowExecutionResult flow, FactorSelection selection, IReadOnlyList<string> enabled, IReadOnlyList<string> usable)
+    private static MfaDecision Enrol(FlowExecutionResult flow, FactorSelection selection, IReadOnlyList<string> enabled, IReadOnlyList<string> usable, IReadOnlyList<string> provable)
     {
         var offered = selection.Types.Where(t => enabled.Contains(t) && FactorPages.Has(MfaPromptKind.Enroll, t)).ToList();
         if (offered.Count == 0)
@@ -84,7 +87,7 @@ internal sealed class LoginMfa(
         var missing = offered.Where(t => !usable.Contains(t)).ToList();
         return missing.Count == 0
             ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, offered, selection.Any))
-            : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, missing, selection.Any));
+            : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, missing, selection.Any).GuardedBy(provable));
     }
 
     /// <summary>
@@ -94,11 +97,27 @@ internal sealed class LoginMfa(
     public async Task<(SuspendedLogin Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
     {
         var login = await suspended.FindAsync(state, context.RequestAborted);
-        if (login is { Mfa: not null, Reset: { } reset })
+        // Only a transaction waiting for a factor: one that is past it (or never needed one) is not served here.
+        if (login is not { State: LoginState.FactorChallenge or LoginState.FactorEnrolment, Mfa: not null })
+            return null;
+        if (login is { Reset: { } reset })
             return await reset.ProvenUserAsync(context, users, login.UserId) is { } resetting ? (login, resetting) : null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
-        return login?.Mfa is not null && user is not null && login.UserId == user.Id ? (login, user) : null;
+        return user is not null && login.UserId == user.Id ? (login, user) : null;
+    }
+
+    /// <summary>
+    /// Parks a step-up for the user's own factor page (<paramref name="returnUrl"/>): a challenge of the factors they
+    /// hold, after which the session may change factors for a few minutes. Returns the challenge page.
+    /// </summary>
+    public async Task<string> StepUpAsync(HttpContext context, TenantUser user, IReadOnlyList<MfaEnrollment> factors, string returnUrl)
+    {
+        var provable = factors.Where(f => f.Confirmed && FactorPages.Has(MfaPromptKind.Challenge, f.Type)).Select(f => f.Type).Distinct()
+            .OrderBy(t => t == MfaEnrollment.RecoveryCode).ToList();
+        var prompt = new MfaPrompt(MfaPromptKind.Challenge, false, provable);
+        var state = await suspended.AddAsync(new SuspendedLogin(LoginState.FactorChallenge, user.Id, null, returnUrl, null, Mfa: prompt, StepUp: true), context.RequestAborted);
+        return prompt.PageUrl(state);
     }
 
     /// <summary>A factor step a hosted page refused: the tenant log says which step and why.</summary>
@@ -114,17 +133,31 @@ internal sealed class LoginMfa(
         string factor, bool enrolled)
     {
         events.Write(context, enrolled ? LogTypes.MfaEnrolled : LogTypes.MfaPassed, factor, user, clientId: login.ClientId);
+        // Only now does the session count as having passed a factor (a password reset has no session to mark).
+        if (login.Reset is null)
+            await factorSession.MarkPassedAsync(context, user);
+        if (login.Mfa!.Then is { } next)
+        {
+            // The existing factor is proven: now the enrolment it guarded.
+            await suspended.PutAsync(state, login with { State = next.State, Mfa = next, MfaDone = true }, context.RequestAborted);
+            return next.PageUrl(state);
+        }
+        if (login.StepUp)
+        {
+            await suspended.TakeAsync(state, context.RequestAborted);
+            return login.ResumeUrl(state);
+        }
         if (rememberBrowser && login.Mfa!.AllowRememberBrowser
             && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } rememberedFactor)
             remembered.Remember(context, user.Id, rememberedFactor.Id);
-        login = login with { Mfa = null, MfaDone = true };
+        login = login with { State = LoginState.Complete, Mfa = null, MfaDone = true };
         if (login.Suspension is { } suspension)
         {
-            var result = await postLogin.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
+            var result = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
             if (PostLoginFlow.RedirectOf(result) is { } redirect)
             {
                 await postLogin.FlushMetadataAsync(result, user);
-                await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
+                await suspended.PutAsync(state, login with { State = LoginState.RedirectAndContinue, Suspension = result.Suspension }, context.RequestAborted);
                 return Endpoints.ContinueEndpoint.WithState(redirect, state);
             }
             login = login with { Suspension = null, Finished = result };

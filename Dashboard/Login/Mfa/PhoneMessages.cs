@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Flows;
 using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Components.Login.Mfa;
 using Flowgate.Runtime.Applications;
@@ -15,7 +16,7 @@ namespace Flowgate.Dashboard.Login.Mfa;
 /// Production it is off unless <c>Mfa:DevelopmentSmsProvider</c> says otherwise (logs are shipped and kept for
 /// days; live codes must not be in them), so an unbound trigger fails the delivery with a log event that says what to do.
 /// </summary>
-internal sealed class PhoneMessages(RecordedFlows flows, ApplicationService applications, LoginEvents events, IHostEnvironment environment, IConfiguration configuration, ILogger<PhoneMessages> logger)
+internal sealed class PhoneMessages(TriggerRunner flows, ApplicationService applications, LoginEvents events, IHostEnvironment environment, IConfiguration configuration, ILogger<PhoneMessages> logger)
 {
     /// <summary>Delivers a newly issued code; returns what to tell the user when none went out, null when one is on its way or still good.</summary>
     public async Task<string?> DeliverAsync(HttpContext context, TenantUser user, string? clientId, PhoneCodeIssue issue, bool enrollment) => issue.Status switch

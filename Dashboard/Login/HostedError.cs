@@ -1,0 +1,25 @@
+namespace Flowgate.Dashboard.Login;
+
+/// <summary>
+/// The errors the hosted error page (<c>/u/error</c>) shows: Auth0's error code and a fixed message per case. The
+/// page takes only a case's key, never text from the address, so no one can make it display words of their choosing.
+/// </summary>
+internal static class HostedError
+{
+    public const string Page = "/u/error";
+
+    private static readonly Dictionary<string, (string Code, string Message)> Cases = new()
+    {
+        ["login-expired"] = ("invalid_request",
+            "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."),
+        ["reset-expired"] = ("invalid_request",
+            "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again."),
+    };
+
+    /// <summary>The page's address for a case.</summary>
+    public static string Url(string key) => Page + "?key=" + Uri.EscapeDataString(key);
+
+    /// <summary>The code and message of a case; an unknown key gets a generic one.</summary>
+    public static (string Code, string Message) Of(string? key) =>
+        key is not null && Cases.TryGetValue(key, out var known) ? known : ("invalid_request", "Something went wrong. Go back to the application and try again.");
+}

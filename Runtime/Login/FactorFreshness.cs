@@ -1,0 +1,23 @@
+namespace Flowgate.Runtime.Login;
+
+/// <summary>
+/// How recently a browser session passed a second factor. Changing the user's factors needs a pass within
+/// <see cref="Window"/>: a session opened with the password alone (or long ago) must prove the factor again first.
+/// </summary>
+public static class FactorFreshness
+{
+    /// <summary>The session claim holding when a factor was last passed (Unix seconds).</summary>
+    public const string ClaimType = "flowgate_mfa_at";
+
+    /// <summary>How long a passed factor lets the user change their factors.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether the claim's value is a pass within the window before <paramref name="now"/>.</summary>
+    public static bool IsFresh(string? claimValue, DateTimeOffset now) =>
+        long.TryParse(claimValue, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && DateTimeOffset.FromUnixTimeSeconds(seconds) is var passedAt
+        && passedAt <= now.AddSeconds(1) && now - passedAt <= Window;
+
+    /// <summary>The claim's value for a pass at <paramref name="now"/>.</summary>
+    public static string ValueAt(DateTimeOffset now) => now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
