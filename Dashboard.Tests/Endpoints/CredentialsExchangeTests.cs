@@ -73,4 +73,32 @@ public sealed class CredentialsExchangeTests : IClassFixture<FlowgateAppFixture>
         Assert.Contains("TypeError", body.GetProperty("error_description").GetString());
         Assert.DoesNotContain("internal detail", body.GetProperty("error_description").GetString());
     }
+
+    [Fact]
+    public async Task An_action_reads_in_the_next_grant_what_it_cached_in_the_one_before()
+    {
+        var key = "api-token-" + Guid.NewGuid().ToString("N")[..8];
+        await _app.DeployFlowAsync("credentials-exchange", ("cached token", $$"""
+            exports.onExecuteCredentialsExchange = async (event, api) => {
+              const hit = api.cache.get('{{key}}');
+              if (!hit) api.cache.set('{{key}}', 'from the first grant');
+              api.accessToken.setCustomClaim('https://flowgate.test/cached', hit ? hit.value : 'nothing yet');
+            };
+            """));
+        var credentials = await _app.CreateApplicationAsync();
+
+        var first = await CachedClaimAsync(credentials);
+        var second = await CachedClaimAsync(credentials);
+
+        Assert.Equal("nothing yet", first);
+        Assert.Equal("from the first grant", second);
+    }
+
+    private async Task<string> CachedClaimAsync(Flowgate.Runtime.Applications.ApplicationCredentials credentials)
+    {
+        var response = await _app.CreateClient().RequestTokenAsync(credentials, _app.ManagementAudience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        return jwt.Claims.Single(c => c.Type == "https://flowgate.test/cached").Value;
+    }
 }

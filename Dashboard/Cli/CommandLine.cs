@@ -17,7 +17,7 @@ internal static class CommandLine
           dotnet run --project Dashboard                                   start the server
           dotnet run --project Dashboard -- admin create --email E [--password P]
                                                                            create an administrator (password read from stdin when omitted)
-          dotnet run --project Dashboard -- actions test --trigger T --code F.js --event E.json [--secret K=V ...] [--repeat N]
+          dotnet run --project Dashboard -- actions test --trigger T --code F.js --event E.json [--secret K=V ...] [--repeat N] [--timeout MS]
                                                                            run one Action through the sandbox; prints its commands, logs, error and stats as JSON
           dotnet run --project Dashboard -- clients create --name N [--management]
                                                                            create a machine-to-machine application; prints its id and secret once

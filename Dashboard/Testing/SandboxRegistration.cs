@@ -3,6 +3,7 @@ using Flowgate.Dashboard.Components.Pages.Flows;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Sandbox;
+using Flowgate.Runtime.Sandbox.Cache;
 using Flowgate.Runtime.Sandbox.Worker;
 using Flowgate.Runtime.Store;
 using Microsoft.Extensions.Options;
@@ -20,14 +21,18 @@ internal static class SandboxRegistration
         // The operator's limits and fetch policy (section Sandbox) travel to every worker; a value out of range stops the start.
         var sandbox = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
         sandbox.Validate();
+        // Worker count, quarantine and watchdog (section Sandbox:Workers), checked at start too.
+        var options = SandboxWorkerOptions.ForAssembly(typeof(Program).Assembly.Location, sandbox);
+        builder.Configuration.GetSection("Sandbox:Workers").Bind(options);
+        options.Validate();
+        builder.Services.AddSingleton(services => new ActionCaches(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IActionSandbox>(services =>
         {
             // Workers also get the host's data directory and registry: they load the npm packages a save installed from the same cache.
             sandbox.DataDirectory = services.GetRequiredService<DataDirectory>().Path;
             sandbox.NpmRegistry = services.GetRequiredService<IOptions<DependencyOptions>>().Value.Registry;
-            var options = SandboxWorkerOptions.ForAssembly(typeof(Program).Assembly.Location, sandbox);
-            options.Validate();
-            return new SandboxSupervisor(options);
+            // api.cache lives in this process and reaches every worker through the executions (ADR 0008).
+            return new CachingSandbox(new SandboxSupervisor(options), services.GetRequiredService<ActionCaches>());
         });
         builder.Services.AddSingleton<FlowExecutor>();
         builder.Services.AddScoped<TriggerRunner>();

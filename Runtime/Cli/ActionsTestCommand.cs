@@ -51,6 +51,7 @@ public static class ActionsTestCommand
                 Handler = arguments.Handler ?? trigger.ExecuteHandler,
                 EventJson = eventJson,
                 Secrets = arguments.Secrets,
+                TimeoutMs = arguments.TimeoutMs,
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)

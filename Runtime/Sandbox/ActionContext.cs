@@ -62,16 +62,18 @@ internal sealed class ActionContext : IDisposable
 
     /// <summary>
     /// Runs one execution. The caller holds <paramref name="gate"/> (the tenant's isolate); it is
-    /// released while the Action awaits the host and always released on return.
+    /// released while the Action awaits the host and always released on return. <paramref name="stuck"/> is called
+    /// when the execution is still inside V8 <paramref name="grace"/> after the deadline's interrupt.
     /// </summary>
-    public async Task<ActionExecutionResult> ExecuteAsync(ActionExecutionRequest request, TimeSpan timeout, SemaphoreSlim gate, CancellationToken cancellationToken)
+    public async Task<ActionExecutionResult> ExecuteAsync(ActionExecutionRequest request, TimeSpan timeout, SemaphoreSlim gate, CancellationToken cancellationToken,
+        Action? stuck = null, TimeSpan grace = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         _host.Begin(deadline.Token);
         var started = Stopwatch.GetTimestamp();
         var held = true;
-        using var interruptAtDeadline = deadline.Token.Register(Interrupt);
+        using var interruptAtDeadline = deadline.Token.Register(() => Interrupt(stuck, grace));
         try
         {
             var secrets = request.Secrets.Count == 0 ? "{}" : JsonSerializer.Serialize(request.Secrets);
@@ -79,7 +81,7 @@ internal sealed class ActionContext : IDisposable
             {
                 // Microtasks run when the call into V8 returns, so a handler that awaited only settled
                 // promises has its result by the second call.
-                return _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler) as string
+                return _run.Invoke(false, request.EventJson, secrets, request.TriggerId, request.Handler, request.CacheJson ?? "") as string
                     ?? _take.Invoke(false) as string;
             });
             while (json is null)
@@ -139,13 +141,27 @@ internal sealed class ActionContext : IDisposable
         }
     }
 
-    private void Interrupt()
+    private void Interrupt(Action? stuck, TimeSpan grace)
     {
         Interlocked.Exchange(ref _interrupted, 1);
         Reusable = false;
         if (Volatile.Read(ref _inScript) == 1)
         {
             _engine.Interrupt();
+            if (stuck is not null)
+            {
+                _ = ReportIfStillInsideAsync(stuck, grace);
+            }
+        }
+    }
+
+    // After an interrupt this context runs no new call (Enter refuses), so still inside means the same call never stopped.
+    private async Task ReportIfStillInsideAsync(Action stuck, TimeSpan grace)
+    {
+        await Task.Delay(grace);
+        if (Volatile.Read(ref _inScript) == 1)
+        {
+            stuck();
         }
     }
 

@@ -6,6 +6,14 @@ public sealed class SandboxOptions
     /// <summary>Deadline of one execution when the request names none; Auth0 gives a whole trigger 20 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long an execution may stay inside V8 after its deadline's interrupt. V8 cannot interrupt some builtins
+    /// (a huge sparse array's sort), so such an execution would hold its isolate for good: past this grace its
+    /// worker reports it and the supervisor ends the worker (SIGKILL). The supervisor also ends a worker that
+    /// leaves a request unanswered for twice its deadline plus this grace (a worker that cannot even report).
+    /// </summary>
+    public TimeSpan WatchdogGrace { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Soft heap cap of one tenant's isolate, in MiB; a breach fails the execution and rebuilds the isolate.</summary>
     public int MaxHeapMegabytes { get; set; } = 128;
 
@@ -20,6 +28,18 @@ public sealed class SandboxOptions
 
     /// <summary>Console output kept per execution, in characters.</summary>
     public int MaxLogCharacters { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Isolates one tenant's executions may spread over, in each process (default: the core count), so one
+    /// slow Action does not hold up the tenant's other logins while a core is free. Isolates are created only
+    /// when executions overlap. Memory: each has its own heap cap, so a tenant may use up to
+    /// <c>IsolatesPerTenant × (MaxHeapMegabytes + MaxArrayBufferBytes)</c> in a busy moment; the product is
+    /// capped at <see cref="MaxTenantMegabytes"/>.
+    /// </summary>
+    public int IsolatesPerTenant { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
+
+    /// <summary>Ceiling on <c>IsolatesPerTenant × (MaxHeapMegabytes + MaxArrayBufferBytes)</c>, in MiB, checked at start (default 4 GiB).</summary>
+    public int MaxTenantMegabytes { get; set; } = 4096;
 
     /// <summary>Warm contexts kept per deployed version and tenant.</summary>
     public int ContextsPerVersion { get; set; } = 4;
@@ -53,8 +73,13 @@ public sealed class SandboxOptions
     public void Validate()
     {
         if (DefaultTimeout <= TimeSpan.Zero) throw new InvalidOperationException("Sandbox:DefaultTimeout must be positive.");
+        if (WatchdogGrace <= TimeSpan.Zero || WatchdogGrace > TimeSpan.FromMinutes(1)) throw new InvalidOperationException("Sandbox:WatchdogGrace must be between 0 and 1 minute.");
         if (MaxHeapMegabytes < 16) throw new InvalidOperationException("Sandbox:MaxHeapMegabytes must be at least 16.");
         if (MaxStackBytes < 64 << 10) throw new InvalidOperationException("Sandbox:MaxStackBytes must be at least 64 KiB.");
+        if (IsolatesPerTenant is < 1 or > 64) throw new InvalidOperationException("Sandbox:IsolatesPerTenant must be between 1 and 64.");
+        var tenantMegabytes = (long)IsolatesPerTenant * (MaxHeapMegabytes + (long)(MaxArrayBufferBytes >> 20));
+        if (tenantMegabytes > MaxTenantMegabytes)
+            throw new InvalidOperationException($"Sandbox:IsolatesPerTenant × (MaxHeapMegabytes + MaxArrayBufferBytes) is {tenantMegabytes} MiB, above Sandbox:MaxTenantMegabytes ({MaxTenantMegabytes}); lower one of them.");
         if (ContextsPerVersion < 1) throw new InvalidOperationException("Sandbox:ContextsPerVersion must be at least 1.");
         if (MaxCodeBytes < 1) throw new InvalidOperationException("Sandbox:MaxCodeBytes must be positive.");
         if (MaxPackageSourceBytes < 1) throw new InvalidOperationException("Sandbox:MaxPackageSourceBytes must be positive.");

@@ -3,7 +3,7 @@ using Flowgate.Shared.Execution;
 
 namespace Flowgate.Runtime.Sandbox;
 
-/// <summary>Reads the one JSON string an execution returns: <c>{commands, logs, error}</c>.</summary>
+/// <summary>Reads the one JSON string an execution returns: <c>{commands, logs, error, cache?}</c>.</summary>
 internal static class ScriptOutcome
 {
     // One parse into an unpooled document; command arguments are elements of it, so nothing is cloned.
@@ -30,6 +30,7 @@ internal static class ScriptOutcome
             Commands = commands,
             Logs = logs,
             Error = error.ValueKind == JsonValueKind.Object ? ToError(error) : null,
+            CacheWrites = root.TryGetProperty("cache", out var cache) ? cache.Deserialize<ActionCacheWrite[]>(JsonSerializerOptions.Web)! : [],
         };
     }
 

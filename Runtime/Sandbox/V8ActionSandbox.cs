@@ -8,8 +8,9 @@ using Microsoft.ClearScript;
 namespace Flowgate.Runtime.Sandbox;
 
 /// <summary>
-/// The in-process sandbox: one V8 isolate per tenant, each version compiled once, a small pool of
-/// warm contexts per version. Used directly for development, tests and the benchmark, and inside
+/// The in-process sandbox: a small pool of V8 isolates per tenant (<see cref="TenantPool"/>), each
+/// version compiled once per isolate (from the code cache), a small pool of warm contexts per version.
+/// Used directly for development, tests and the benchmark, and inside
 /// each sandbox worker process. V8 can abort its process on some allocation patterns, so the login
 /// server runs Actions through <see cref="Worker.SandboxSupervisor"/>, which hosts this class in workers.
 /// </summary>
@@ -20,12 +21,17 @@ public sealed class V8ActionSandbox : IActionSandbox
     private readonly CodeCache _codeCache = new();
     private readonly SandboxFetch _fetch;
     private readonly PackageInstaller _packages;
-    private readonly ConcurrentDictionary<string, TenantIsolate> _tenants = new();
-    private readonly Lock _tenantLock = new();
+    private readonly ConcurrentDictionary<string, TenantPool> _tenants = new();
 
-    /// <summary>Creates the sandbox with the given limits (defaults when null).</summary>
-    public V8ActionSandbox(SandboxOptions? options = null)
+    private readonly Action<ActionExecutionRequest>? _stuck;
+
+    /// <summary>
+    /// Creates the sandbox with the given limits (defaults when null). <paramref name="stuck"/> is told of an execution
+    /// still inside V8 <see cref="SandboxOptions.WatchdogGrace"/> after its deadline (only ending the process frees it).
+    /// </summary>
+    public V8ActionSandbox(SandboxOptions? options = null, Action<ActionExecutionRequest>? stuck = null)
     {
+        _stuck = stuck;
         _options = options ?? new SandboxOptions();
         _options.Validate();
         _prelude = SandboxScripts.Prelude(_options.MaxLogCharacters);
@@ -94,7 +100,8 @@ public sealed class V8ActionSandbox : IActionSandbox
             }
             var timeout = request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(request.TimeoutMs.Value) : _options.DefaultTimeout;
             inside = false;
-            var result = await context!.ExecuteAsync(request, timeout, isolate.Gate, cancellationToken);
+            var result = await context!.ExecuteAsync(request, timeout, isolate.Gate, cancellationToken,
+                _stuck is null ? null : () => _stuck(request), _options.WatchdogGrace);
             return result with
             {
                 Stats = result.Stats with { BootDurationMs = bootMs, Warm = warm, TotalRequestDurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds },
@@ -138,23 +145,8 @@ public sealed class V8ActionSandbox : IActionSandbox
     private static bool IsMemoryBreach(ScriptEngineException e, TenantIsolate isolate) =>
         e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || isolate.Broken;
 
-    private TenantIsolate Isolate(string tenantId)
-    {
-        if (_tenants.TryGetValue(tenantId, out var isolate) && !isolate.Broken)
-        {
-            return isolate;
-        }
-        lock (_tenantLock)
-        {
-            if (_tenants.TryGetValue(tenantId, out isolate) && !isolate.Broken)
-            {
-                return isolate;
-            }
-            isolate = new TenantIsolate(tenantId, _options, _prelude, _codeCache);
-            _tenants[tenantId] = isolate;
-            return isolate;
-        }
-    }
+    private TenantIsolate Isolate(string tenantId) =>
+        (_tenants.TryGetValue(tenantId, out var pool) ? pool : _tenants.GetOrAdd(tenantId, id => new TenantPool(id, _options, _prelude, _codeCache))).Take();
 
     private void Retire(TenantIsolate isolate)
     {
@@ -167,9 +159,9 @@ public sealed class V8ActionSandbox : IActionSandbox
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        foreach (var isolate in _tenants.Values)
+        foreach (var pool in _tenants.Values)
         {
-            isolate.Dispose();
+            pool.Dispose();
         }
         _tenants.Clear();
         _fetch.Dispose();

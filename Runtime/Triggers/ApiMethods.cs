@@ -12,10 +12,13 @@ internal static class ApiMethods
 
     public static ApiParameter Optional(string name, string type, string doc) => new(name, type, doc, Optional: true);
 
-    /// <summary><c>api.cache</c>: per-execution key/value store with Auth0's limits (reliable only within one execution).</summary>
+    /// <summary>
+    /// <c>api.cache</c>: a key/value store with Auth0's limits, kept per tenant and trigger across executions
+    /// (in the host's memory, best effort: a restart or another instance starts empty, as Auth0 warns).
+    /// </summary>
     public static IReadOnlyList<ApiMethod> Cache { get; } =
     [
-        Call("cache.get", "Retrieve a record from the cache. Returns `{ value, expires_at }` or `undefined` when absent or expired.",
+        Call("cache.get", "Retrieve a record this trigger's executions cached (best effort: it may be gone before it expires). Returns `{ value, expires_at }` or `undefined` when absent or expired.",
             "CacheRecord | undefined", Param("key", "string", "The key of the record.")) with { Records = false, Result = "ctx.cache.get(key)" },
         Call("cache.set", "Store or update a string value (key ≤ 64 bytes, value ≤ 4 kB, ≤ 20 entries, 8 kB total). The default TTL is 15 minutes, at most 24 hours; when both `ttl` and `expires_at` are given the earlier expiry wins.",
             "CacheWriteResult", Param("key", "string", "The key of the record."), Param("value", "string", "The value to store."),

@@ -36,6 +36,12 @@ public sealed record ActionExecutionRequest
     /// <summary>Declared npm dependencies the code may <c>require</c>.</summary>
     public IReadOnlyList<ActionDependency> Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// The tenant's <c>api.cache</c> records for this trigger, as JSON <c>{key: {value, expires_at}}</c>; null when empty.
+    /// The execution reads them and returns its changes in <see cref="ActionExecutionResult.CacheWrites"/>.
+    /// </summary>
+    public string? CacheJson { get; init; }
+
     /// <summary>Deadline for the whole execution, including awaited work; null uses the sandbox default.</summary>
     public int? TimeoutMs { get; init; }
 }

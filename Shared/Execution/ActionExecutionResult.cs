@@ -17,6 +17,9 @@ public sealed record ActionExecutionResult
     /// <summary>Null when the handler completed.</summary>
     public ActionError? Error { get; init; }
 
+    /// <summary>The execution's <c>api.cache</c> sets and deletes, in call order (empty when it wrote nothing).</summary>
+    public IReadOnlyList<ActionCacheWrite> CacheWrites { get; init; } = [];
+
     /// <summary>Timing of the execution.</summary>
     public ActionExecutionStats Stats { get; init; } = new();
 

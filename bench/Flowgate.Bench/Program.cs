@@ -5,7 +5,9 @@ using Flowgate.Runtime.Sandbox.Worker;
 // Measures the seeds' post-login Actions in Flowgate (in-process and through a worker, warm and
 // cold), Jint and Node's vm module, all in one run. `--quick` cuts the iteration counts.
 // `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench); `parking`, what a
-// login waiting for the browser costs in the database (see ParkingBench).
+// login waiting for the browser costs in the database (see ParkingBench); `pool`, a tenant's concurrent
+// CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
+// executions while a worker is killed (see FaultBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
@@ -22,6 +24,16 @@ var root = FindRepositoryRoot();
 var workerDll = new[] { "Release", "Debug" }
     .Select(c => Path.Combine(root, "Dashboard", "bin", c, "net10.0", "Flowgate.Dashboard.dll"))
     .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("Build Dashboard first: Flowgate.Dashboard.dll hosts the sandbox worker.");
+if (args.Contains("pool"))
+{
+    await PoolBench.RunAsync(workerDll, quick ? 5 : 20);
+    return;
+}
+if (args.Contains("fault"))
+{
+    await FaultBench.RunAsync(workerDll, quick ? 100 : 1_000, quick ? 5 : 10);
+    return;
+}
 
 var table = new ResultTable();
 await using var inProcess = new V8ActionSandbox();

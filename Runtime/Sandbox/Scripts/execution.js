@@ -47,15 +47,26 @@ function describeError(e) {
   return { name: 'Error', message: typeof e === 'string' ? e : inspect(e), stack: null };
 }
 
-function makeCache() {
-  const entries = new Map();
+// The tenant's records for this trigger arrive as JSON (parsed on first use: most executions never touch
+// the cache); every set and delete is also recorded, and the host applies them for the next executions.
+function makeCache(snapshotJson, writes) {
+  let entries = null;
+  const all = () => {
+    if (entries === null) {
+      entries = new Map();
+      const records = snapshotJson ? JSON.parse(snapshotJson) : {};
+      for (const k of Object.keys(records)) entries.set(k, { value: String(records[k].value), expires_at: Number(records[k].expires_at) });
+    }
+    return entries;
+  };
   const fail = code => ({ type: 'error', code });
   const live = key => {
-    const e = entries.get(key);
+    const e = all().get(key);
     if (e && e.expires_at <= Date.now()) { entries.delete(key); return undefined; }
     return e;
   };
-  const total = except => { let n = 0; entries.forEach((e, k) => { if (k !== except) n += byteLength(k) + byteLength(e.value); }); return n; };
+  const total = except => { let n = 0; all().forEach((e, k) => { if (k !== except && e.expires_at > Date.now()) n += byteLength(k) + byteLength(e.value); }); return n; };
+  const size = () => { let n = 0; all().forEach(e => { if (e.expires_at > Date.now()) n++; }); return n; };
   return {
     get(key) { const e = live(String(key)); return e ? { value: e.value, expires_at: e.expires_at } : undefined; },
     set(key, value, options) {
@@ -68,12 +79,18 @@ function makeCache() {
       if (opts.ttl !== undefined) { if (!(typeof opts.ttl === 'number' && opts.ttl > 0)) return fail('InvalidExpiry'); candidates.push(now + opts.ttl); }
       if (opts.expires_at !== undefined) { if (!(typeof opts.expires_at === 'number' && opts.expires_at > now)) return fail('InvalidExpiry'); candidates.push(opts.expires_at); }
       const expires_at = Math.min(candidates.length ? Math.min(...candidates) : now + CACHE.ttl, now + CACHE.maxTtl);
-      if (!live(key) && entries.size >= CACHE.entries) return fail('CacheSizeExceeded');
+      if (!live(key) && size() >= CACHE.entries) return fail('CacheSizeExceeded');
       if (total(key) + byteLength(key) + byteLength(value) > CACHE.total) return fail('CacheSizeExceeded');
-      entries.set(key, { value, expires_at });
+      all().set(key, { value, expires_at });
+      writes.push({ key, value, expiresAt: expires_at });
       return { type: 'success', record: { value, expires_at } };
     },
-    delete(key) { return entries.delete(String(key)) ? { type: 'success' } : fail('CacheKeyDoesNotExist'); },
+    delete(key) {
+      key = String(key);
+      if (!live(key) || !entries.delete(key)) return fail('CacheKeyDoesNotExist');
+      writes.push({ key, value: null, expiresAt: null });
+      return { type: 'success' };
+    },
   };
 }
 
@@ -116,12 +133,12 @@ function makeTokens(event) {
   };
 }
 
-function makeContext(state, event, transactionMetadata, handlerName) {
+function makeContext(state, event, transactionMetadata, handlerName, cacheJson) {
   return {
     isContinue: handlerName.startsWith('onContinue'),
     redirected: false,
     rendered: false,
-    cache: makeCache(),
+    cache: makeCache(cacheJson, state.cacheWrites),
     tokens: makeTokens(event),
     record(method, args) { if (current === state) state.commands.push({ method, args }); },
     checkFactor(f) {
@@ -202,13 +219,14 @@ function finish(state, error) {
   state.error = error === null ? null : describeError(error);
   let commands;
   try { commands = JSON.stringify(state.commands); } catch (e) { commands = JSON.stringify(state.commands.map(c => ({ method: c.method, args: [String(e.message)] }))); }
-  state.result = '{"commands":' + commands + ',"logs":' + JSON.stringify(state.logs) + ',"error":' + JSON.stringify(state.error) + '}';
+  const cache = state.cacheWrites.length ? ',"cache":' + JSON.stringify(state.cacheWrites) : '';
+  state.result = '{"commands":' + commands + ',"logs":' + JSON.stringify(state.logs) + ',"error":' + JSON.stringify(state.error) + cache + '}';
   state.done = true;
   if (current === state) current = null;
 }
 
-function run(eventJson, secretsJson, triggerId, handlerName) {
-  const state = { commands: [], logs: [], logChars: 0, error: null, done: false, result: null };
+function run(eventJson, secretsJson, triggerId, handlerName, cacheJson) {
+  const state = { commands: [], logs: [], logChars: 0, error: null, done: false, result: null, cacheWrites: [] };
   last = state;
   current = state;
   try {
@@ -223,7 +241,7 @@ function run(eventJson, secretsJson, triggerId, handlerName) {
       view = raw.transaction.metadata = readOnlyView(transactionMetadata);
     }
     const event = deepFreeze(raw, view);
-    const api = factory(makeContext(state, event, transactionMetadata, handlerName));
+    const api = factory(makeContext(state, event, transactionMetadata, handlerName, cacheJson));
     const handler = actionModule && actionModule.exports ? actionModule.exports[handlerName] : undefined;
     if (typeof handler !== 'function') {
       if (!handlerName.startsWith('onContinue')) throw new TypeError(`The Action does not export a function named ${handlerName}`);

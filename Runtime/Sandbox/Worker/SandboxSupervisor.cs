@@ -8,6 +8,9 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// (e.g. <c>new Array(3e8).fill(1.5)</c>) fails only its own in-flight executions. Tenants map to a
 /// fixed worker (warm isolates); a dead worker is replaced on the next request; a version that
 /// ended a worker <see cref="SandboxWorkerOptions.QuarantineAfterCrashes"/> times is quarantined.
+/// A watchdog ends a worker whose execution stayed in V8 past its deadline plus <see cref="SandboxOptions.WatchdogGrace"/>
+/// (the worker reports it) or went unanswered far longer; that execution fails as <c>action_timeout</c> and the
+/// others in flight there are sent again.
 /// </summary>
 public sealed class SandboxSupervisor : IActionSandbox
 {
@@ -15,6 +18,8 @@ public sealed class SandboxSupervisor : IActionSandbox
     private readonly WorkerConnection?[] _workers;
     private readonly SemaphoreSlim[] _starting;
     private readonly ConcurrentDictionary<string, int> _crashes = new();
+    private readonly Timer _watchdog;
+    private const int MaxSends = 3;
 
     /// <summary>Creates the supervisor; workers start on first use.</summary>
     public SandboxSupervisor(SandboxWorkerOptions options)
@@ -23,11 +28,25 @@ public sealed class SandboxSupervisor : IActionSandbox
         _options = options;
         _workers = new WorkerConnection?[options.WorkerCount];
         _starting = Enumerable.Range(0, options.WorkerCount).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        var every = TimeSpan.FromMilliseconds(Math.Clamp(options.Sandbox.WatchdogGrace.TotalMilliseconds / 4, 10, 250));
+        _watchdog = new Timer(_ => Watch(), null, every, every);
+    }
+
+    private void Watch()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var worker in _workers)
+        {
+            worker?.KillIfOverdue(now);
+        }
     }
 
     /// <summary>Action version ids refused because they kept ending workers.</summary>
     public IReadOnlyCollection<string> QuarantinedVersions =>
         _crashes.Where(c => c.Value >= _options.QuarantineAfterCrashes).Select(c => c.Key).ToList();
+
+    /// <summary>Process ids of the running workers (the fault tests and bench kill one).</summary>
+    internal IReadOnlyList<int> WorkerProcessIds => _workers.Where(w => w is { IsAlive: true }).Select(w => w!.ProcessId).ToList();
 
     /// <summary>True when executions of this version are refused.</summary>
     public bool IsQuarantined(string versionId) => _crashes.TryGetValue(versionId, out var n) && n >= _options.QuarantineAfterCrashes;
@@ -52,8 +71,20 @@ public sealed class SandboxSupervisor : IActionSandbox
         }
         try
         {
-            var worker = await WorkerForAsync(request.TenantId, cancellationToken);
-            return await worker.SendAsync(kind, request, cancellationToken);
+            for (var send = 1; ; send++)
+            {
+                var worker = await WorkerForAsync(request.TenantId, cancellationToken);
+                var result = await worker.SendAsync(kind, request, cancellationToken);
+                if (result.Error?.Name != WorkerErrors.Resend)
+                {
+                    return result;
+                }
+                if (send == MaxSends)
+                {
+                    return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "WorkerCrashError",
+                        $"The sandbox worker was ended {MaxSends} times while this execution waited for it (other Actions passed their deadline).");
+                }
+            }
         }
         catch (OperationCanceledException)
         {
@@ -107,6 +138,7 @@ public sealed class SandboxSupervisor : IActionSandbox
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _watchdog.DisposeAsync();
         foreach (var worker in _workers)
         {
             if (worker is not null)

@@ -18,6 +18,9 @@ public sealed class SandboxWorkerOptions
     /// <summary>Worker deaths during an Action version's executions before it is quarantined.</summary>
     public int QuarantineAfterCrashes { get; set; } = 3;
 
+    /// <summary>Extra time the watchdog gives the first request of a version with npm dependencies (they may be installed from the registry).</summary>
+    public TimeSpan PackageInstallAllowance { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The limits each worker's sandbox applies.</summary>
     public SandboxOptions Sandbox { get; set; } = new();
 
@@ -45,6 +48,7 @@ public sealed class SandboxWorkerOptions
         if (string.IsNullOrWhiteSpace(WorkerFileName)) throw new InvalidOperationException("Sandbox:Workers:WorkerFileName is required.");
         if (WorkerCount < 1) throw new InvalidOperationException("Sandbox:Workers:WorkerCount must be at least 1.");
         if (QuarantineAfterCrashes < 1) throw new InvalidOperationException("Sandbox:Workers:QuarantineAfterCrashes must be at least 1.");
+        if (PackageInstallAllowance < TimeSpan.Zero) throw new InvalidOperationException("Sandbox:Workers:PackageInstallAllowance must not be negative.");
         Sandbox.Validate();
     }
 }

@@ -24,12 +24,48 @@ public static class SandboxWorkerProcess
         {
             return 0;
         }
-        await using var sandbox = new V8ActionSandbox(options);
+        // Requests in V8 by identity, so an execution stuck past its deadline can be reported under its id.
+        var running = new ConcurrentDictionary<ActionExecutionRequest, long>(ReferenceEqualityComparer.Instance);
+        var sandbox = new V8ActionSandbox(options, stuck: request =>
+        {
+            if (running.TryGetValue(request, out var id))
+            {
+                Reply(stdout, new WorkerReply(id, ActionExecutionResult.Failed(ActionErrorClass.ActionTimeout, WorkerErrors.Stuck, "Still inside V8 past the deadline.")));
+            }
+        });
         var codes = new ConcurrentDictionary<string, string>();
-        var server = new RequestLoop(stdin, stdinDescriptor, request => ServeAsync(sandbox, WithCode(request, codes), stdout, cancellationToken), cancellationToken);
+        var server = new RequestLoop(stdin, stdinDescriptor, async request =>
+        {
+            request = WithCode(request, codes);
+            running[request.Request] = request.Id;
+            try
+            {
+                await ServeAsync(sandbox, request, stdout, cancellationToken);
+            }
+            finally
+            {
+                running.TryRemove(request.Request, out _);
+            }
+        }, cancellationToken);
         await Task.Run(server.Run, cancellationToken);
-        await server.DrainAsync();
+        // The pipe closed: the host stopped or was killed, and nobody will read a reply. An execution V8
+        // cannot interrupt would keep this process spinning for good, and disposing its isolate would wait on it.
+        var drained = server.DrainAsync();
+        if (await Task.WhenAny(drained, Task.Delay(DrainLimit, CancellationToken.None)) != drained)
+        {
+            return EndNow();
+        }
+        await sandbox.DisposeAsync();
         return 0;
+    }
+
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    private static int EndNow()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Kill();
+        return 1;
     }
 
     // The host sends a version's code once; this worker keeps it to recompile after an isolate is rebuilt.
@@ -52,17 +88,21 @@ public static class SandboxWorkerProcess
             : request.Kind == "prepare"
             ? new ActionExecutionResult { Error = await sandbox.PrepareAsync(request.Request, cancellationToken) }
             : await sandbox.ExecuteAsync(request.Request, cancellationToken);
-        // Replies are small and the pipe is local: a blocking write under a lock beats an async hop.
+        Reply(stdout, new WorkerReply(request.Id, result));
+    }
+
+    // Replies are small and the pipe is local: a blocking write under a lock beats an async hop.
+    private static void Reply(Stream stdout, WorkerReply reply)
+    {
         lock (stdout)
         {
             try
             {
-                WorkerFraming.Write(stdout, new WorkerReply(request.Id, result));
+                WorkerFraming.Write(stdout, reply);
             }
             catch (JsonException e)
             {
-                var failed = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message);
-                WorkerFraming.Write(stdout, new WorkerReply(request.Id, failed));
+                WorkerFraming.Write(stdout, reply with { Result = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message) });
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Flowgate.Shared.Execution;
 
 namespace Flowgate.Runtime.Sandbox.Worker;
@@ -8,27 +7,36 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// <summary>
 /// One running worker process and its pipe. Requests are multiplexed by id; when the process
 /// dies, every in-flight request fails as <c>platform_error</c> and the versions that were running
-/// are reported, so the supervisor can count crashes and start a new worker.
+/// are reported, so the supervisor can count crashes and start a new worker. When the watchdog
+/// (<see cref="KillIfOverdue"/>) ends it instead, only the overdue requests fail (as timeouts) and
+/// the others come back as <see cref="WorkerErrors.Resend"/> for the supervisor to send again.
 /// </summary>
 internal sealed class WorkerConnection : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentDictionary<long, (TaskCompletionSource<ActionExecutionResult> Reply, string VersionId)> _pending = new();
+    private readonly PendingRequests _pending;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly StringBuilder _stderrTail = new();
+    private readonly WorkerStderr _stderr = new();
     private readonly Action<IReadOnlyCollection<string>> _onCrash;
     private readonly ConcurrentDictionary<string, bool> _versionsSent = new();
     private static readonly TimeSpan ReplySpin = TimeSpan.FromMilliseconds(0.3);
     private long _nextId;
+    private long _lastReply = Stopwatch.GetTimestamp();
     private volatile bool _dead;
+    private int _ending;
+    // Set once MarkDead is done with the process, so disposing it cannot race the reader thread.
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerConnection(Process process, Action<IReadOnlyCollection<string>> onCrash)
+    private WorkerConnection(Process process, SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash)
     {
         _process = process;
+        _pending = new PendingRequests(options);
         _onCrash = onCrash;
     }
 
     public bool IsAlive => !_dead;
+
+    public int ProcessId => _process.Id;
 
     public static async Task<WorkerConnection> StartAsync(SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash, CancellationToken cancellationToken)
     {
@@ -44,8 +52,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the sandbox worker {options.WorkerFileName}.");
-        var connection = new WorkerConnection(process, onCrash);
-        process.ErrorDataReceived += (_, e) => connection.KeepStderr(e.Data);
+        var connection = new WorkerConnection(process, options, onCrash);
+        process.ErrorDataReceived += (_, e) => connection._stderr.Keep(e.Data);
         process.BeginErrorReadLine();
         await WorkerFraming.WriteAsync(process.StandardInput.BaseStream, options.Sandbox, cancellationToken);
         new Thread(connection.ReadReplies) { IsBackground = true, Name = "sandbox-worker-reader" }.Start();
@@ -74,10 +82,11 @@ internal sealed class WorkerConnection : IAsyncDisposable
         // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
         // continuations are short (they record the result), and a crash fails them off this thread.
         var reply = new TaskCompletionSource<ActionExecutionResult>();
-        _pending[id] = (reply, message.Request.VersionId);
-        if (_dead)
+        _pending.Add(id, message, reply);
+        if (_dead && _pending.Remove(id))
         {
-            FailAll();
+            // The worker ended before this request was written: it never ran, so the supervisor sends it to the next one.
+            return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
         }
         try
         {
@@ -91,11 +100,50 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 _writeLock.Release();
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             MarkDead();
+            if (_pending.Remove(id))
+            {
+                return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
+            }
         }
+        // A caller that stops waiting leaves its request pending: the worker still runs it, and the watchdog still watches it.
         return await reply.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the worker when a request went unanswered far past its deadline and the worker answers nothing else
+    /// (the backstop; see <see cref="PendingRequests.MarkOverdue(long, long)"/>). Returns true when it killed the worker.
+    /// </summary>
+    public bool KillIfOverdue(long now)
+    {
+        if (_dead || _pending.IsEmpty || !_pending.MarkOverdue(now, now - Volatile.Read(ref _lastReply)))
+        {
+            return false;
+        }
+        Kill();
+        return true;
+    }
+
+    // The worker reported this request still inside V8 past its deadline plus grace: V8 did not honour the
+    // interrupt (some builtins, e.g. sorting a huge sparse array, never check it), so its thread and isolate are lost.
+    private void KillForStuck(long id)
+    {
+        _pending.MarkOverdue(id);
+        Kill();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: the reader sees the pipe close either way.
+        }
     }
 
     private void ReadReplies()
@@ -115,90 +163,67 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 {
                     break;
                 }
-                if (_pending.TryRemove(reply.Id, out var pending))
+                Volatile.Write(ref _lastReply, Stopwatch.GetTimestamp());
+                if (reply.Result.Error?.Name == WorkerErrors.Stuck)
                 {
-                    pending.Reply.TrySetResult(reply.Result);
+                    KillForStuck(reply.Id);
+                }
+                else
+                {
+                    _pending.Complete(reply.Id, reply.Result);
                 }
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ObjectDisposedException)
         {
-            KeepStderr(e.Message);
+            _stderr.Keep(e.Message);
         }
         MarkDead();
     }
 
     private void MarkDead()
     {
-        if (_dead)
+        if (Interlocked.Exchange(ref _ending, 1) == 1)
         {
             return;
         }
         _dead = true;
         try
         {
-            _process.WaitForExit(2000);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        var versions = _pending.Values.Select(p => p.VersionId).Distinct().ToList();
-        FailAll();
-        _onCrash(versions);
-    }
-
-    private void FailAll()
-    {
-        var exit = _process.HasExited ? $"exit code {_process.ExitCode}" : "still running";
-        string detail;
-        lock (_stderrTail)
-        {
-            detail = _stderrTail.ToString().Trim();
-        }
-        // V8's fatal line says why ("Fatal JavaScript out of memory: invalid table size"); GC traces around it do not.
-        var fatal = detail.IndexOf("Fatal", StringComparison.Ordinal);
-        if (fatal >= 0)
-        {
-            detail = detail[fatal..].Trim(' ', '#');
-        }
-        var message = $"The sandbox worker process ended while this Action ran ({exit}{(detail.Length > 0 ? ": " + detail : "")}). The worker was restarted.";
-        foreach (var id in _pending.Keys)
-        {
-            if (_pending.TryRemove(id, out var pending))
+            try
             {
-                pending.Reply.TrySetResult(ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "WorkerCrashError", message));
+                _process.WaitForExit(2000);
             }
-        }
-    }
-
-    private void KeepStderr(string? line)
-    {
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            return;
-        }
-        lock (_stderrTail)
-        {
-            _stderrTail.Append(line.Trim()).Append(' ');
-            if (_stderrTail.Length > 600)
+            catch (InvalidOperationException)
             {
-                _stderrTail.Remove(0, _stderrTail.Length - 600);
             }
+            _pending.End(() => WorkerFailures.Crashed(_process.HasExited ? $"exit code {_process.ExitCode}" : "still running", _stderr.Reason()), _onCrash);
+        }
+        finally
+        {
+            _ended.TrySetResult();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         _dead = true;
-        try
+        if (Interlocked.Exchange(ref _ending, 1) == 1)
         {
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(wait.Token);
+            await _ended.Task;
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        else
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                _process.StandardInput.Close();
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
         }
         _process.Dispose();
         _writeLock.Dispose();

@@ -16,4 +16,16 @@ internal sealed record WorkerReply(long Id, ActionExecutionResult Result);
 internal static class WorkerErrors
 {
     public const string MissingCode = "WorkerMissingCodeError";
+
+    /// <summary>
+    /// Never leaves the supervisor: the worker was ended by the watchdog for another execution's sake
+    /// while this one waited or ran, so the supervisor sends it again to the replacement worker.
+    /// </summary>
+    public const string Resend = "WorkerResendError";
+
+    /// <summary>
+    /// A worker's report, not an answer: this request is still inside V8 past its deadline plus grace (the interrupt
+    /// was not honoured), so the supervisor ends the worker. Its answer, if it ever came, would be ignored.
+    /// </summary>
+    public const string Stuck = "WorkerStuckError";
 }

@@ -10,9 +10,10 @@ public sealed class SandboxSupervisorTests
     private const string Killer = "exports.onExecutePostLogin = async (event, api) => { new Array(3e8).fill(1.5); };";
     private const string Healthy = "exports.onExecutePostLogin = async (event, api) => { api.multifactor.enable('any'); };";
 
-    private static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3)
+    internal static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3, int isolatesPerTenant = 2)
     {
-        var options = SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), new SandboxOptions());
+        var sandbox = new SandboxOptions { IsolatesPerTenant = isolatesPerTenant };
+        var options = SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), sandbox);
         options.WorkerCount = workers;
         options.QuarantineAfterCrashes = quarantineAfter;
         return new SandboxSupervisor(options);
@@ -37,7 +38,8 @@ public sealed class SandboxSupervisorTests
     public async Task A_process_killing_action_fails_as_platform_error_the_worker_restarts_and_the_version_is_quarantined()
     {
         await using var supervisor = Supervisor(quarantineAfter: 1);
-        var killer = ActionRequests.PostLogin(Killer, tenant: "killer-tenant");
+        // A deadline far away: on a loaded machine the fill takes over 20 s before V8 aborts, and the watchdog would end it first.
+        var killer = ActionRequests.PostLogin(Killer, tenant: "killer-tenant", timeoutMs: 120_000);
 
         var crashed = await supervisor.ExecuteAsync(killer, CancellationToken.None);
         var afterRestart = await supervisor.ExecuteAsync(ActionRequests.PostLogin(Healthy, tenant: "killer-tenant"), CancellationToken.None);
