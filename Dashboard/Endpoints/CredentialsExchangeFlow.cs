@@ -23,7 +23,7 @@ internal sealed record CredentialsExchangeDecision(string[] Scopes, FlowOutcome 
 /// <c>access.deny(code, reason)</c> becomes that OAuth error, custom claims go into the access token, and
 /// target-scope changes are intersected with the client grant.
 /// </summary>
-internal sealed class CredentialsExchangeFlow(TriggerRunner flows, ApplicationService applications)
+internal sealed class CredentialsExchangeFlow(TriggerRunner flows, IOpenIddictApplicationManager applications, CurrentTenant tenant)
 {
     // Never handed to an Action: they authenticate the client.
     private static readonly HashSet<string> SecretParameters = [Parameters.ClientSecret, Parameters.ClientAssertion, "password"];
@@ -31,7 +31,7 @@ internal sealed class CredentialsExchangeFlow(TriggerRunner flows, ApplicationSe
     public async Task<CredentialsExchangeDecision> RunAsync(HttpContext context, OpenIddictRequest request, string audience, string[] scopes, string[] granted, CancellationToken cancellationToken)
     {
         var result = await flows.RunAsync(TriggerId.CredentialsExchange,
-            async () => Event(context, request, audience, scopes, await applications.FindNameAsync(request.ClientId!, cancellationToken)), cancellationToken);
+            async () => Event(context, request, audience, scopes, await ClientNameAsync(request.ClientId!, cancellationToken)), cancellationToken);
         if (result is null)
             return new CredentialsExchangeDecision(scopes, new FlowOutcome());
 
@@ -45,6 +45,11 @@ internal sealed class CredentialsExchangeFlow(TriggerRunner flows, ApplicationSe
         };
         return decision with { ExecutionId = result.ExecutionId };
     }
+
+    // OpenIddict read this client to authenticate the request: its cache for the request answers, no second query.
+    private async Task<string?> ClientNameAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken) is FlowgateApplication application && application.TenantId == tenant.Id
+            ? application.DisplayName : null;
 
     private static string[] Issued(FlowOutcome outcome, string[] scopes, string[] granted) =>
         [.. (outcome.TargetScopes ?? [.. scopes]).Union(outcome.ScopesAdded).Except(outcome.ScopesRemoved).Intersect(granted)];

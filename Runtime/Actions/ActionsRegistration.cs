@@ -22,6 +22,7 @@ public static class ActionsRegistration
         services.AddScoped<ActionService>();
         services.AddScoped<ActionDeployer>();
         services.AddScoped<BindingService>();
+        services.AddSingleton<DeployedVersionCache>();
         services.AddScoped<DeployedFlowLoader>();
         services.AddScoped<DraftRunner>();
         services.AddScoped<SavedTests.SavedTestSuite>();

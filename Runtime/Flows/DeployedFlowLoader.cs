@@ -8,28 +8,63 @@ using Microsoft.EntityFrameworkCore;
 namespace Flowgate.Runtime.Flows;
 
 /// <summary>Reads what a trigger runs now: its bound Actions, in order, at their deployed versions, secrets decrypted.</summary>
-public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ActionSecretProtector secrets)
+/// <remarks>
+/// Each call reads the flow (binding and deployed version ids, a few short rows) so a deploy, bind or rollback made on any
+/// instance counts from the next request; the versions' code and secrets come from <see cref="DeployedVersionCache"/>.
+/// </remarks>
+public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ActionSecretProtector secrets, DeployedVersionCache versions)
 {
     public async Task<IReadOnlyList<BoundAction>> LoadAsync(string triggerId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-            from binding in db.TriggerBindings
-            join action in db.Actions on binding.ActionId equals action.Id
-            join version in db.ActionVersions on action.DeployedVersionId equals version.Id
-            where binding.TenantId == tenant.Id && binding.TriggerId == triggerId
-            orderby binding.Order
-            select new { binding.DisplayName, binding.FailurePolicy, action.Id, version })
-            .AsNoTracking().ToListAsync(cancellationToken);
-        return rows.Select(row => new BoundAction
+        var bindings = new List<FlowBinding>();
+        await foreach (var binding in Bindings(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
+            bindings.Add(binding);
+        if (bindings.Count == 0)
+            return [];
+
+        var missing = bindings.Select(b => b.VersionId).Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
+        if (missing.Count > 0)
+            await ReadVersionsAsync(db, missing, cancellationToken);
+        var flow = new List<BoundAction>(bindings.Count);
+        foreach (var binding in bindings)
         {
-            ActionId = row.Id,
-            Name = row.DisplayName,
-            VersionId = row.version.Id,
-            Code = row.version.Code,
-            Secrets = VersionSnapshot.ReadSecrets(row.version.SecretsJson).ToDictionary(s => s.Name, s => secrets.Unprotect(s.ProtectedValue)),
-            Dependencies = VersionSnapshot.ReadDependencies(row.version.DependenciesJson).Select(d => new Shared.Execution.ActionDependency(d.Name, d.Version)).ToList(),
-            FailurePolicy = row.FailurePolicy == BindingFailurePolicy.ContinueOnError ? ActionFailurePolicy.Continue : ActionFailurePolicy.FailTrigger,
-        }).ToList();
+            // A version deleted since the flow was read (its Action too) is skipped, as the inner join did before.
+            if (versions.TryGet(tenant.Id, binding.VersionId, out var version))
+                flow.Add(version with
+                {
+                    Name = binding.DisplayName,
+                    FailurePolicy = binding.FailurePolicy == BindingFailurePolicy.ContinueOnError ? ActionFailurePolicy.Continue : ActionFailurePolicy.FailTrigger,
+                });
+        }
+        return flow;
+    }
+
+    // Compiled once: this read runs on every request that fires a trigger, bound or not.
+    private static readonly Func<FlowgateDbContext, string, string, IAsyncEnumerable<FlowBinding>> Bindings = EF.CompileAsyncQuery(
+        (FlowgateDbContext db, string tenantId, string triggerId) =>
+            from binding in db.TriggerBindings.AsNoTracking()
+            join action in db.Actions on binding.ActionId equals action.Id
+            where binding.TenantId == tenantId && binding.TriggerId == triggerId && action.DeployedVersionId != null
+            orderby binding.Order
+            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!));
+
+    private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId);
+
+    private async Task ReadVersionsAsync(FlowgateDbContext db, List<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.ActionVersions.AsNoTracking().Where(v => v.TenantId == tenant.Id && ids.Contains(v.Id)).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            versions.Set(tenant.Id, row.Id, new BoundAction
+            {
+                ActionId = row.ActionId,
+                Name = "",
+                VersionId = row.Id,
+                Code = row.Code,
+                Secrets = VersionSnapshot.ReadSecrets(row.SecretsJson).ToDictionary(s => s.Name, s => secrets.Unprotect(s.ProtectedValue)),
+                Dependencies = VersionSnapshot.ReadDependencies(row.DependenciesJson).Select(d => new Shared.Execution.ActionDependency(d.Name, d.Version)).ToList(),
+            });
+        }
     }
 }

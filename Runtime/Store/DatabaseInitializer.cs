@@ -12,6 +12,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<FlowgateDbContext> con
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Write-ahead logging lets requests read while the background writer or a login writes (the mode is kept in the
+        // file; EF Core sets it on databases it creates, this covers one created otherwise).
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -42,7 +42,7 @@ public static class StoreRegistration
         if (provider == DatabaseProvider.SqlServer)
             builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
         else
-            builder.UseSqlite(connectionString);
+            builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance);
     }
 
     private static string ResolveConnectionString(DatabaseOptions options, IConfiguration configuration, string contentRoot)
@@ -55,6 +55,8 @@ public static class StoreRegistration
                 ["Database:Provider is SqlServer but no connection string is set (Database:ConnectionString or ConnectionStrings:Flowgate)."]);
         var directory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
         Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "flowgate.db"), Cache = SqliteCacheMode.Shared }.ToString();
+        // A private cache per connection: in shared-cache mode a lock conflict is SQLITE_LOCKED, which no busy timeout
+        // waits for, and WAL's readers-beside-one-writer only holds between separate connections.
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "flowgate.db") }.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using Flowgate.Bench;
+using Flowgate.Bench.Requests;
 using Flowgate.Runtime.Sandbox;
 using Flowgate.Runtime.Sandbox.Worker;
 
@@ -7,12 +8,18 @@ using Flowgate.Runtime.Sandbox.Worker;
 // `logs` instead measures the Logs page's query on 100,000 events (see LogQueryBench); `parking`, what a
 // login waiting for the browser costs in the database (see ParkingBench); `pool`, a tenant's concurrent
 // CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
-// executions while a worker is killed (see FaultBench).
+// executions while a worker is killed (see FaultBench); `requests`, whole requests against the real server:
+// client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash (see RequestBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
 {
     await LogQueryBench.RunAsync(100_000, quick ? 10 : 50);
+    return;
+}
+if (args.Contains("requests"))
+{
+    await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), TimeSpan.FromSeconds(quick ? 3 : 10));
     return;
 }
 if (args.Contains("parking"))
@@ -21,9 +28,7 @@ if (args.Contains("parking"))
     return;
 }
 var root = FindRepositoryRoot();
-var workerDll = new[] { "Release", "Debug" }
-    .Select(c => Path.Combine(root, "Dashboard", "bin", c, "net10.0", "Flowgate.Dashboard.dll"))
-    .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("Build Dashboard first: Flowgate.Dashboard.dll hosts the sandbox worker.");
+var workerDll = FindDashboard(root);
 if (args.Contains("pool"))
 {
     await PoolBench.RunAsync(workerDll, quick ? 5 : 20);
@@ -80,3 +85,7 @@ static string FindRepositoryRoot()
     }
     throw new DirectoryNotFoundException("Run the benchmark from inside the repository.");
 }
+
+static string FindDashboard(string root) => new[] { "Release", "Debug" }
+    .Select(c => Path.Combine(root, "Dashboard", "bin", c, "net10.0", "Flowgate.Dashboard.dll"))
+    .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("Build Dashboard first: Flowgate.Dashboard.dll hosts the sandbox worker and the server.");

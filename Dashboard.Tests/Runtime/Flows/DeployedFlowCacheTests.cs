@@ -1,0 +1,94 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Applications;
+using Flowgate.Runtime.Flows;
+using Flowgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flowgate.Tests.Runtime.Flows;
+
+/// <summary>
+/// Two instances on one database, as behind a load balancer: what an administrator changes on one (deploy, secret,
+/// rollback, flow) is what the other runs from its very next request, though it keeps deployed versions in memory.
+/// </summary>
+public sealed class DeployedFlowCacheTests
+{
+    private const string Code = """
+        exports.onExecuteCredentialsExchange = async (event, api) => {
+          api.accessToken.setCustomClaim('https://flowgate.test/plan', 'CODE:' + event.secrets.PLAN);
+        };
+        """;
+
+    [Fact]
+    public async Task A_second_instance_runs_what_was_deployed_bound_or_rolled_back_on_the_first_from_its_next_request()
+    {
+        using var admin = new FlowgateApp();
+        using var login = new FlowgateApp(admin.DatabasePath);
+        var credentials = await admin.CreateApplicationAsync();
+        var http = login.CreateClient();
+        Task<string?> PlanAsync() => PlanClaimAsync(http, credentials, login.ManagementAudience);
+
+        var actionId = await CreateAsync(admin, "v1", "gold");
+        await BindAsync(admin, actionId);
+        Assert.Equal("v1:gold", await PlanAsync());
+        var first = await DeployedVersionIdAsync(admin, actionId);
+
+        await DeployAsync(admin, actionId, "v2", "gold");
+        Assert.Equal("v2:gold", await PlanAsync());
+
+        await DeployAsync(admin, actionId, "v2", "platinum"); // a secret changed, the code not
+        Assert.Equal("v2:platinum", await PlanAsync());
+
+        await using (var scope = admin.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ActionDeployer>().RollbackAsync(actionId, first, false, "test", CancellationToken.None);
+        Assert.Equal("v1:gold", await PlanAsync());
+
+        await BindAsync(admin);
+        Assert.Null(await PlanAsync());
+    }
+
+    private static async Task<string?> PlanClaimAsync(HttpClient http, ApplicationCredentials credentials, string audience)
+    {
+        var response = await http.RequestTokenAsync(credentials, audience);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        return new JwtSecurityTokenHandler().ReadJwtToken(token).Claims.SingleOrDefault(c => c.Type == "https://flowgate.test/plan")?.Value;
+    }
+
+    private static async Task<string> CreateAsync(FlowgateApp app, string tag, string plan)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var action = await scope.ServiceProvider.GetRequiredService<ActionService>().CreateAsync(new ActionCreateRequest
+        {
+            Name = "plan " + Guid.NewGuid().ToString("N")[..6], TriggerId = "credentials-exchange",
+            Code = Code.Replace("CODE", tag, StringComparison.Ordinal), Secrets = [new SecretInput("PLAN", plan)],
+        }, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ActionDeployer>().DeployAsync(action.Id, "test", CancellationToken.None);
+        return action.Id;
+    }
+
+    private static async Task DeployAsync(FlowgateApp app, string actionId, string tag, string plan)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ActionService>().UpdateDraftAsync(actionId, new ActionUpdateRequest
+        {
+            Code = Code.Replace("CODE", tag, StringComparison.Ordinal), Secrets = [new SecretInput("PLAN", plan)],
+        }, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ActionDeployer>().DeployAsync(actionId, "test", CancellationToken.None);
+    }
+
+    private static async Task BindAsync(FlowgateApp app, params string[] actionIds)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BindingService>().ReplaceAsync("credentials-exchange",
+            [.. actionIds.Select(id => new BindingReference(BindingRefType.ActionId, id))], null, CancellationToken.None);
+    }
+
+    private static async Task<string> DeployedVersionIdAsync(FlowgateApp app, string actionId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ActionService>().GetAsync(actionId, CancellationToken.None)).DeployedVersionId!;
+    }
+}
