@@ -15,6 +15,7 @@ if (await CommandLine.TryRunWithoutHostAsync(args) is int exitCode)
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 if (CommandLine.IsHostCommand(args))
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout carries the command's JSON only
+builder.AddHostHardening();         // no Server header; Secure cookies in Production
 builder.AddStore();                 // EF Core (SQLite or SQL Server), Data Protection keys in the database
 builder.AddOidcServer();            // OpenIddict at Auth0's paths, keys persisted
 builder.AddAdminAuthentication();   // administrator cookie, lockout
@@ -30,6 +31,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 if (CommandLine.IsHostCommand(args))
     return await CommandLine.RunHostCommandAsync(app, args);
 
+app.UseHostHardening();             // security headers on every response, cookie policy
 app.UseCors();                      // browser apps' web origins, on the protocol endpoints only
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementRequestErrors>();

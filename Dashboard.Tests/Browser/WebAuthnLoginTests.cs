@@ -37,7 +37,7 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
     [Fact]
     public async Task Seed_tutorial_an_admin_enrols_a_security_key_at_the_first_login_and_is_challenged_with_it_at_the_next()
     {
-        using var app = KestrelApp.Start();
+        using var app = KestrelApp.StartOnLocalhost();
         var spa = await app.CreateSpaAsync();
         var admin = await CreateUserAsync(app, "Admin");
         await app.DeployAndBindAsync(("Require webauthn MFA for admins", RequireWebAuthnForAdmins));
@@ -78,7 +78,7 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
     [Fact]
     public async Task A_passkey_from_webauthn_platform_enrolment_signs_in_without_a_password_and_an_action_skips_mfa_for_it()
     {
-        using var app = KestrelApp.Start();
+        using var app = KestrelApp.StartOnLocalhost();
         var spa = await app.CreateSpaAsync();
         var user = await CreateUserAsync(app);
         await app.DeployFlowAsync("post-login", ("enrol this device", """

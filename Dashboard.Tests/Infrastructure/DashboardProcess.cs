@@ -56,6 +56,8 @@ internal static class DashboardProcess
             start.ArgumentList.Add(arg);
         start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
         start.Environment["Database__DataDirectory"] = Path.GetDirectoryName(databasePath)!;
+        // The built DLL runs in Production, which requires a configured issuer.
+        start.Environment["Oidc__Issuer"] = "http://127.0.0.1/";
         return start;
     }
 }

@@ -1,3 +1,4 @@
+using Flowgate.Dashboard.Oidc;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +28,12 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FLOWGATE_DASHBOARD", RepositoryRoot.Path);
     }
 
+    /// <summary>
+    /// Listens on a real port (<see cref="KestrelApp"/>): the issuer is then the address Kestrel took, as for an
+    /// operator who sets no <c>Oidc:Issuer</c> in Development. Otherwise the in-memory server's <c>http://localhost/</c>.
+    /// </summary>
+    public bool IssuerFromAddress { get; init; }
+
     public string DataDirectory { get; }
     public string DatabasePath { get; }
 
@@ -39,6 +46,8 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Oidc:RequireHttps", "false");
+        if (!IssuerFromAddress)
+            builder.UseSetting("Oidc:Issuer", "http://localhost/");
         // Every test posts from 127.0.0.1; the per-IP limit has its own test.
         builder.UseSetting("HostedLogin:RateLimit:PermitsPerMinute", "10000");
         builder.UseSetting("Admin:SignInPermitsPerMinutePerIp", "10000");
@@ -48,6 +57,6 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
             builder.ConfigureTestServices(_services);
     }
 
-    /// <summary>The Management API audience for the test server's issuer.</summary>
-    public string ManagementAudience => Server.BaseAddress + "api/v2/";
+    /// <summary>The Management API audience for the host's issuer.</summary>
+    public string ManagementAudience => Services.GetRequiredService<IssuerResolver>().Resolve() + "api/v2/";
 }

@@ -40,7 +40,7 @@ internal sealed class ClientCredentialsGrant(
         if (string.IsNullOrWhiteSpace(audience))
             return OidcErrors.Forbid(Errors.AccessDenied, "No audience parameter was provided, and no default audience has been configured.");
 
-        var issuer = issuers.Resolve(context.Request);
+        var issuer = issuers.Resolve();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var storedAudience = audience == ManagementApi.AudienceFor(issuer) ? ManagementApi.IdentifierSuffix : audience;
         var found = await ApiAndGrant(db, tenant.Id, storedAudience, request.ClientId ?? "", cancellationToken);

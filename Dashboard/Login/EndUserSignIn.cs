@@ -9,7 +9,7 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    PasswordCheck passwords, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
     public const string MethodClaim = "amr";
@@ -26,22 +26,18 @@ internal sealed class EndUserSignIn(
             return refusal;
         }
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        var check = await passwords.CheckAsync(user, password, context.RequestAborted);
+        if (user is null || check != PasswordCheckResult.Accepted)
         {
-            events.Write(context, LogTypes.UnknownUser, "Wrong email or password.", userName: email.Trim(), clientId: clientId);
-            return "Wrong email or password.";
-        }
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("User {UserId} locked out after failed logins", user.Id);
-            events.Write(context, LogTypes.TooManyAttempts, "The account is locked after too many failed attempts.", user, clientId: clientId);
-            return "This account is locked after too many failed attempts. Try again later.";
-        }
-        if (!result.Succeeded)
-        {
-            events.Write(context, LogTypes.WrongPassword, "Wrong email or password.", user, clientId: clientId);
-            return "Wrong email or password.";
+            // One answer for an unknown address, a wrong password and a locked account; the tenant log tells them apart.
+            var (type, description) = check switch
+            {
+                PasswordCheckResult.UnknownUser => (LogTypes.UnknownUser, "Wrong email or password."),
+                PasswordCheckResult.Locked => (LogTypes.TooManyAttempts, "The account is locked after too many failed attempts."),
+                _ => (LogTypes.WrongPassword, "Wrong email or password."),
+            };
+            events.Write(context, type, description, user, userName: email.Trim(), clientId: clientId);
+            return WrongCredentials;
         }
         // Only after the password: the page must not tell strangers which accounts exist and are blocked.
         if (user.Blocked)
@@ -63,7 +59,7 @@ internal sealed class EndUserSignIn(
         signIn.Context = context;
         var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
         var outcome = CredentialResponse.Parse(posted) is { } response
-            ? await passkeys.AssertPasskeyAsync(relyingParties.For(context.Request), response, context.RequestAborted)
+            ? await passkeys.AssertPasskeyAsync(relyingParties.For(), response, context.RequestAborted)
             : WebAuthnOutcome.Refused(MfaVerification.Wrong, WebAuthnRefusal.Malformed, "The posted credential is not valid.");
         var user = outcome.UserId is { } id ? await users.FindByIdAsync(id) : null;
         if (user is null)
@@ -122,6 +118,9 @@ internal sealed class EndUserSignIn(
         await signIn.SignInAsync(user, isPersistent: false);
         return [];
     }
+
+    private const string WrongCredentials =
+        "Wrong email or password. After too many failed attempts, an account is locked for a while: wait, or reset your password.";
 
     // Says no more than "try logging in": whether the address has an account stays unknown to strangers.
     private const string DuplicateSignup = "We could not create an account with these details. If you already have one, log in or reset your password.";

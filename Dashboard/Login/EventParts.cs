@@ -44,7 +44,8 @@ internal static class EventParts
         ["hostname"] = context.Request.Host.Host,
         ["user_agent"] = context.Request.Headers.UserAgent.ToString(),
         ["language"] = context.Request.Headers.AcceptLanguage.ToString().Split(',')[0],
-        ["query"] = JsonSerializer.SerializeToNode(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())),
+        // The reset link's ticket would let anyone who reads the execution set the password: Actions never see it.
+        ["query"] = JsonSerializer.SerializeToNode(context.Request.Query.Where(q => q.Key != "ticket").ToDictionary(q => q.Key, q => q.Value.ToString())),
         ["geoip"] = new JsonObject(),
     };
 }

@@ -47,7 +47,7 @@ internal sealed class PasswordReset(
         }
         var ticket = await users.GeneratePasswordResetTokenAsync(user);
         // The issuer, not the request's Host header: a forged Host must not end up in the mailed link.
-        var link = $"{issuers.Resolve(context.Request)}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
+        var link = $"{issuers.Resolve()}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
         await email.SendAsync(new EmailMessage(user.Email!, "Reset your password",
             $"Someone asked to reset the password of {user.Email}.\n\nTo choose a new password, open:\n{link}\n\nIf it was not you, ignore this message; your password stays as it is."), cancellationToken);
         logger.LogInformation("Password reset link sent to user {UserId}", user.Id);

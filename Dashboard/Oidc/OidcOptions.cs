@@ -5,7 +5,14 @@ public sealed class OidcOptions
 {
     public const string Section = "Oidc";
 
-    /// <summary>The issuer (e.g. <c>https://login.example.com/</c>). Empty: the address the request came to.</summary>
+    public const string IssuerRequired =
+        "Oidc:Issuer is required in Production (e.g. Oidc__Issuer=https://login.example.com/): mailed links, tokens, "
+        + "discovery and the Management API audience are built from it, never from a request's Host header.";
+
+    /// <summary>
+    /// The issuer (e.g. <c>https://login.example.com/</c>). Required in Production; elsewhere, empty means the first
+    /// address the server listens on (<c>http://localhost:5000/</c> by default). Never the request's Host.
+    /// </summary>
     public Uri? Issuer { get; set; }
 
     /// <summary>

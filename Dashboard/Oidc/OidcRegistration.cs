@@ -13,7 +13,10 @@ internal static class OidcRegistration
     public static WebApplicationBuilder AddOidcServer(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OidcOptions.Section);
-        builder.Services.AddOptions<OidcOptions>().Bind(section).ValidateOnStart();
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<OidcOptions>().Bind(section)
+            .Validate(o => !production || o.Issuer is { IsAbsoluteUri: true }, OidcOptions.IssuerRequired)
+            .ValidateOnStart();
         builder.Services.AddCors();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, ApplicationOriginsCors>();
@@ -22,6 +25,7 @@ internal static class OidcRegistration
 
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IssuerResolver>();
+        builder.Services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, IssuerHosts>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();
 
         builder.Services.AddOpenIddict()
@@ -37,6 +41,8 @@ internal static class OidcRegistration
             {
                 if (oidc.Issuer is not null)
                     server.SetIssuer(oidc.Issuer);
+                // Without Oidc:Issuer, the issuer is the listening address (see IssuerResolver), never the Host header.
+                server.AddEventHandler(IssuerBaseUri.Descriptor);
 
                 // Auth0's paths, so its SDKs and tutorials work unchanged.
                 server.SetAuthorizationEndpointUris("authorize")
@@ -77,6 +83,7 @@ internal static class OidcRegistration
             {
                 // The Management API validates tokens with the server's own keys and issuer.
                 validation.UseLocalServer();
+                validation.AddEventHandler(ValidationIssuerBaseUri.Descriptor);
                 validation.UseAspNetCore();
             });
         return builder;

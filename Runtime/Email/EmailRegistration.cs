@@ -14,7 +14,12 @@ public static class EmailRegistration
         if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
             services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<DevelopmentOutbox>());
         else
-            services.AddSingleton<IEmailDelivery, SmtpEmailDelivery>();
+        {
+            services.AddSingleton<SmtpEmailDelivery>();
+            services.AddSingleton<MailQueue>();
+            services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<MailQueue>());
+            services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        }
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<FlowgateDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<PasswordCheck>();
         return services;
     }
 }

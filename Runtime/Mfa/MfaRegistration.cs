@@ -14,6 +14,9 @@ public static class MfaRegistration
         services.AddSingleton<WebAuthn.WebAuthnChallenges>();
         services.AddScoped<WebAuthn.WebAuthnCredentials>();
         services.AddScoped<PhoneCodes>();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section)
+            .Validate(o => o.Problem() is null, "Mfa:Sms: limits must be positive and the cool-down not negative.").ValidateOnStart();
+        services.AddSingleton<SmsLimits>();
         services.AddScoped<MfaSettings>();
         return services;
     }

@@ -7,7 +7,8 @@ namespace Flowgate.Runtime.Mfa;
 
 /// <summary>
 /// Checks codes against a user's factors: a TOTP code is accepted once per time step (later steps only),
-/// a recovery code once; <see cref="MaxFailedAttempts"/> wrong codes lock the factor for <see cref="LockDuration"/>.
+/// a recovery code once; <see cref="MaxFailedAttempts"/> wrong codes lock the factor for <see cref="LockDuration"/>,
+/// counted atomically in the database (<see cref="FactorAttempts"/>) so parallel guesses cannot exceed it.
 /// </summary>
 public sealed class MfaVerifier(
     IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, MfaSecrets secrets, TimeProvider clock, ILogger<MfaVerifier> logger)
@@ -24,7 +25,7 @@ public sealed class MfaVerifier(
         if (otp is null)
             return MfaVerification.NotEnrolled;
         var now = clock.GetUtcNow();
-        if (otp.LockedUntil > now)
+        if (otp.LockedUntil > now || !await FactorAttempts.TryReserveAsync(db, otp, now, cancellationToken))
             return MfaVerification.Locked;
 
         var step = Totp.Match(secrets.Unprotect(otp.ProtectedSecret!), code.Trim().Replace(" ", ""), now);
@@ -35,12 +36,11 @@ public sealed class MfaVerifier(
         {
             otp.LastTimeStep = step;
             otp.Confirmed = true;
-            otp.FailedAttempts = 0;
+            FactorAttempts.Reset(db, otp);
             otp.LastAuthAt = now;
+            return await SaveAsync(db, verification, cancellationToken);
         }
-        else
-            verification = Fail(otp, verification, now);
-        return await SaveAsync(db, verification, cancellationToken);
+        return await FailAsync(db, otp, verification, now, cancellationToken);
     }
 
     /// <summary>Checks a recovery code; an accepted one is spent and replaced by a new one for the user to keep.</summary>
@@ -52,11 +52,11 @@ public sealed class MfaVerifier(
         if (recovery is null)
             return new RecoveryCodeUse(MfaVerification.NotEnrolled, null);
         var now = clock.GetUtcNow();
-        if (recovery.LockedUntil > now)
+        if (recovery.LockedUntil > now || !await FactorAttempts.TryReserveAsync(db, recovery, now, cancellationToken))
             return new RecoveryCodeUse(MfaVerification.Locked, null);
         if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 Convert.FromHexString(MfaSecrets.HashRecoveryCode(code)), Convert.FromHexString(recovery.CodeHash!)))
-            return new RecoveryCodeUse(await SaveAsync(db, Fail(recovery, MfaVerification.Wrong, now), cancellationToken), null);
+            return new RecoveryCodeUse(await FailAsync(db, recovery, MfaVerification.Wrong, now, cancellationToken), null);
 
         var next = await ReplaceRecoveryCodeAsync(db, userId, cancellationToken);
         var verification = await SaveAsync(db, MfaVerification.Accepted, cancellationToken);
@@ -87,17 +87,17 @@ public sealed class MfaVerifier(
         return code;
     }
 
-    /// <summary>Counts a wrong code toward the factor's lock; returns <see cref="MfaVerification.Locked"/> when it locks.</summary>
-    internal MfaVerification Fail(MfaEnrollment factor, MfaVerification verification, DateTimeOffset now)
+    /// <summary>
+    /// A wrong code whose attempt was reserved (<see cref="FactorAttempts.TryReserveAsync"/>): locks the factor when
+    /// that was its last attempt, and returns <see cref="MfaVerification.Locked"/> then.
+    /// </summary>
+    internal async Task<MfaVerification> FailAsync(FlowgateDbContext db, MfaEnrollment factor, MfaVerification verification, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        factor.FailedAttempts++;
-        logger.LogInformation("Wrong {FactorType} code for user {UserId} ({Verification}, attempt {Attempt})", factor.Type, factor.UserId, verification, factor.FailedAttempts);
-        if (factor.FailedAttempts < MaxFailedAttempts)
+        logger.LogInformation("Wrong {FactorType} code for user {UserId} ({Verification})", factor.Type, factor.UserId, verification);
+        if (!await FactorAttempts.LockIfSpentAsync(db, factor, now, cancellationToken))
             return verification;
-        factor.FailedAttempts = 0;
-        factor.LockedUntil = now + LockDuration;
         logger.LogWarning("MFA factor {EnrollmentId} of user {UserId} locked until {LockedUntil} after {Attempts} wrong codes",
-            factor.Id, factor.UserId, factor.LockedUntil, MaxFailedAttempts);
+            factor.Id, factor.UserId, now + LockDuration, MaxFailedAttempts);
         return MfaVerification.Locked;
     }
 

@@ -5,20 +5,22 @@ using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Flowgate.Runtime.Mfa;
 
 /// <summary>
 /// The phone factor's codes: 6 digits, good for <see cref="Lifetime"/> and once, kept only hashed; a resend
-/// waits <see cref="ResendCooldown"/>; wrong codes count toward the factor's lock like any other factor's.
+/// waits <see cref="SmsOptions.ResendCooldown"/> and the hourly limits of <see cref="SmsLimits"/>; wrong codes count toward the factor's lock like any other factor's.
 /// Delivering a code is the caller's part (the send-phone-message flow).
 /// </summary>
 public sealed partial class PhoneCodes(
     IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, MfaSecrets secrets, MfaVerifier verifier,
-    TimeProvider clock, ILogger<PhoneCodes> logger)
+    SmsLimits limits, IOptions<SmsOptions> sms, TimeProvider clock, ILogger<PhoneCodes> logger)
 {
     public const int Digits = 6;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    /// <summary>The default of <see cref="SmsOptions.ResendCooldown"/>.</summary>
     public static readonly TimeSpan ResendCooldown = TimeSpan.FromSeconds(30);
 
     /// <summary>Starts (or restarts, with another number) the user's phone enrolment and makes its first code.</summary>
@@ -41,8 +43,7 @@ public sealed partial class PhoneCodes(
             };
             db.MfaEnrollments.Add(pending);
         }
-        else if (secrets.UnprotectText(pending.ProtectedSecret!) != number)
-            pending.CodeSentAt = null;
+        // Another number keeps the cool-down and the counts: they belong to the user and enrolment, not the number.
         pending.ProtectedSecret = secrets.ProtectText(number);
         return await IssueAsync(db, pending, resend: true, cancellationToken);
     }
@@ -74,14 +75,16 @@ public sealed partial class PhoneCodes(
             return MfaVerification.Locked;
         if (phone.CodeHash is null || phone.CodeExpiresAt <= now)
             return MfaVerification.Expired;
+        if (!await FactorAttempts.TryReserveAsync(db, phone, now, cancellationToken))
+            return MfaVerification.Locked;
         if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash(phone.Id, code.Trim().Replace(" ", ""))), Convert.FromHexString(phone.CodeHash)))
-            return await MfaVerifier.SaveAsync(db, verifier.Fail(phone, MfaVerification.Wrong, now), cancellationToken);
+            return await verifier.FailAsync(db, phone, MfaVerification.Wrong, now, cancellationToken);
         phone.CodeHash = null;
         phone.CodeExpiresAt = null;
         // The cool-down stops floods of unused codes; once one is used, the next login may have one at once.
         phone.CodeSentAt = null;
         phone.Confirmed = true;
-        phone.FailedAttempts = 0;
+        FactorAttempts.Reset(db, phone);
         phone.LastAuthAt = now;
         return await MfaVerifier.SaveAsync(db, MfaVerification.Accepted, cancellationToken);
     }
@@ -118,8 +121,14 @@ public sealed partial class PhoneCodes(
             return new PhoneCodeIssue(PhoneCodeStatus.Locked, recipient);
         if (!resend && phone.CodeHash is not null && phone.CodeExpiresAt > now)
             return new PhoneCodeIssue(PhoneCodeStatus.StillValid, recipient);
-        if (phone.CodeSentAt is { } sentAt && sentAt + ResendCooldown > now)
-            return new PhoneCodeIssue(PhoneCodeStatus.CoolingDown, recipient, Wait: sentAt + ResendCooldown - now);
+        var cooldown = sms.Value.ResendCooldown;
+        if (phone.CodeSentAt is { } sentAt && sentAt + cooldown > now)
+            return new PhoneCodeIssue(PhoneCodeStatus.CoolingDown, recipient, Wait: sentAt + cooldown - now);
+        if (limits.TryTake(tenant.Id, phone.UserId, phone.Id, now) is { } wait)
+        {
+            logger.LogWarning("Phone code for user {UserId} refused: the hourly SMS limit is reached", phone.UserId);
+            return new PhoneCodeIssue(PhoneCodeStatus.CoolingDown, recipient, Wait: wait);
+        }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
         phone.CodeHash = Hash(phone.Id, code);
         phone.CodeExpiresAt = now + Lifetime;

@@ -25,6 +25,9 @@ internal sealed class SandboxFetch : IDisposable
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectCallback = ConnectAsync,
+            // An environment proxy would move the address check onto the proxy's address: only the operator's own.
+            UseProxy = options.FetchProxy is not null,
+            Proxy = options.FetchProxy is { } proxy ? new WebProxy(proxy) : null,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -95,7 +98,8 @@ internal sealed class SandboxFetch : IDisposable
         var addresses = IPAddress.TryParse(context.DnsEndPoint.Host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-        var allowed = _options.AllowPrivateNetworkFetch ? addresses : addresses.Where(NetworkPolicy.IsPublic).ToArray();
+        var trusted = _options.AllowPrivateNetworkFetch || IsFetchProxy(context.DnsEndPoint);
+        var allowed = trusted ? addresses : addresses.Where(NetworkPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)
         {
             throw new BlockedAddressException($"{context.DnsEndPoint.Host} resolves to a loopback, private or link-local address, which Actions may not reach");
@@ -112,6 +116,9 @@ internal sealed class SandboxFetch : IDisposable
             throw;
         }
     }
+
+    private bool IsFetchProxy(DnsEndPoint endPoint) => _options.FetchProxy is { } proxy
+        && string.Equals(proxy.IdnHost.Trim('[', ']'), endPoint.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) && proxy.Port == endPoint.Port;
 
     private static string Failure(string message, string code) => JsonSerializer.Serialize(new { error = message, code });
 

@@ -47,6 +47,13 @@ public sealed class SandboxOptions
     /// <summary>Let <c>fetch</c> reach loopback, private and link-local addresses (development only).</summary>
     public bool AllowPrivateNetworkFetch { get; set; }
 
+    /// <summary>
+    /// A forward proxy every <c>fetch</c> goes through (e.g. <c>http://egress.internal:3128</c>). It is trusted: the
+    /// address check then sees only the proxy, so the proxy must apply its own egress policy. Unset (the default),
+    /// <c>fetch</c> uses no proxy at all, not even one named by <c>HTTP_PROXY</c>/<c>HTTPS_PROXY</c> in the environment.
+    /// </summary>
+    public Uri? FetchProxy { get; set; }
+
     /// <summary>Timeout of one <c>fetch</c> when the Action sets none (Auth0 advises under 10 s).</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -82,6 +89,8 @@ public sealed class SandboxOptions
             throw new InvalidOperationException($"Sandbox:IsolatesPerTenant × (MaxHeapMegabytes + MaxArrayBufferBytes) is {tenantMegabytes} MiB, above Sandbox:MaxTenantMegabytes ({MaxTenantMegabytes}); lower one of them.");
         if (ContextsPerVersion < 1) throw new InvalidOperationException("Sandbox:ContextsPerVersion must be at least 1.");
         if (MaxCodeBytes < 1) throw new InvalidOperationException("Sandbox:MaxCodeBytes must be positive.");
+        if (FetchProxy is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
+            throw new InvalidOperationException("Sandbox:FetchProxy must be an absolute http(s) URL.");
         if (MaxPackageSourceBytes < 1) throw new InvalidOperationException("Sandbox:MaxPackageSourceBytes must be positive.");
     }
 }

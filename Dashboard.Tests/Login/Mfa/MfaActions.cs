@@ -67,10 +67,14 @@ internal static class MfaActions
         };
         """;
 
-    /// <summary>An SMS provider stand-in: what it would send is printed, for the test to read from the execution.</summary>
-    public const string PrintPhoneMessage = """
+    /// <summary>An SMS provider: the message goes to the tests' <see cref="SmsGateway"/> over fetch, as to Twilio's API.</summary>
+    public static string SendToGateway => $$"""
         exports.onExecuteSendPhoneMessage = async (event, api) => {
-          console.log(JSON.stringify(event.message_options));
+          console.log('sending', event.message_options.text, 'to', event.message_options.recipient);
+          await fetch('{{SmsGateway.Url}}', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ user_id: event.user.user_id, ...event.message_options }),
+          });
         };
         """;
 }

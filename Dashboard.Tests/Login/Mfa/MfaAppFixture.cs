@@ -12,11 +12,12 @@ public sealed class MfaAppFixture : IAsyncLifetime
     public RecordedLogs Logs { get; } = new();
     public FlowgateApp App { get; }
 
+    // The send-phone-message Action delivers to a loopback SMS gateway (SmsGateway).
     public MfaAppFixture() => App = new FlowgateApp(services: s =>
     {
         s.AddSingleton<TimeProvider>(Clock);
         s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-    });
+    }, settings: new Dictionary<string, string> { ["Sandbox:AllowPrivateNetworkFetch"] = "true" });
 
     public async Task InitializeAsync()
     {

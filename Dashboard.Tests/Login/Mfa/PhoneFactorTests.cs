@@ -14,7 +14,7 @@ public sealed class PhoneFactorTests(MfaAppFixture fixture) : IClassFixture<MfaA
     [Fact]
     public async Task The_action_receives_the_code_the_user_enrols_with_it_and_the_next_login_is_challenged_by_sms()
     {
-        await _app.DeployFlowAsync("send-phone-message", ("sms", MfaActions.PrintPhoneMessage));
+        await _app.DeployFlowAsync("send-phone-message", ("sms", MfaActions.SendToGateway));
         await _app.DeployFlowAsync("post-login", ("phone", MfaActions.EnrolThenChallengePhone), ("report", MfaActions.ReportEvent));
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
@@ -105,7 +105,7 @@ public sealed class PhoneFactorTests(MfaAppFixture fixture) : IClassFixture<MfaA
 
     private async Task<(string ClientId, TenantUser User)> EnrolAsync()
     {
-        await _app.DeployFlowAsync("send-phone-message", ("sms", MfaActions.PrintPhoneMessage));
+        await _app.DeployFlowAsync("send-phone-message", ("sms", MfaActions.SendToGateway));
         await _app.DeployFlowAsync("post-login", ("phone", MfaActions.EnrolThenChallengePhone));
         var spa = await _app.CreateSpaAsync();
         return (spa.ClientId, (await PhonePages.EnrolAsync(_app, spa.ClientId)).User);

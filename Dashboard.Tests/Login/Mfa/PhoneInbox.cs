@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Flowgate.Tests.Login.Mfa;
 
 /// <summary>
-/// The user's phone, as far as the tests can see it: the last SMS, read from the tenant log's "SMS sent"
-/// event: the send-phone-message Action's printed <c>message_options</c>, or the development provider's text.
+/// The user's phone, as far as the tests can see it: the last SMS, as the send-phone-message Action delivered it to
+/// the <see cref="SmsGateway"/>, or the development provider's text in the tenant log's "SMS sent" event.
 /// </summary>
 internal static partial class PhoneInbox
 {
@@ -20,15 +20,11 @@ internal static partial class PhoneInbox
         return (await scope.ServiceProvider.GetRequiredService<TenantLog>().SearchAsync(new TenantLogQuery(Type: type, UserId: userId), 0, 50, CancellationToken.None)).Items;
     }
 
-    /// <summary>The <c>message_options</c> the send-phone-message Action received for the last SMS.</summary>
+    /// <summary>The <c>message_options</c> the send-phone-message Action delivered for the last SMS.</summary>
     public static async Task<JsonElement> LastMessageAsync(FlowgateApp app, string userId)
     {
-        var sent = (await SentAsync(app, userId))[0];
-        Assert.NotNull(sent.ExecutionId);
-        await using var scope = app.Services.CreateAsyncScope();
-        var execution = await scope.ServiceProvider.GetRequiredService<ExecutionLog>().GetAsync(sent.ExecutionId!, CancellationToken.None);
-        var printed = execution.Results.Single().Logs;
-        return JsonDocument.Parse(printed[printed.IndexOf('{')..(printed.LastIndexOf('}') + 1)]).RootElement;
+        Assert.NotNull((await SentAsync(app, userId))[0].ExecutionId);
+        return SmsGateway.LastFor(userId);
     }
 
     /// <summary>The code of the last SMS, wherever it went.</summary>

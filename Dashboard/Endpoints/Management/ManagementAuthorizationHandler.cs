@@ -13,7 +13,7 @@ internal sealed class ManagementAuthorizationHandler(IssuerResolver issuers, IHt
         if (context.User.Identity?.IsAuthenticated != true || http.HttpContext is not { } httpContext)
             return Task.CompletedTask;
 
-        var audience = ManagementApi.AudienceFor(issuers.Resolve(httpContext.Request));
+        var audience = ManagementApi.AudienceFor(issuers.Resolve());
         foreach (var requirement in context.PendingRequirements.ToList())
         {
             switch (requirement)

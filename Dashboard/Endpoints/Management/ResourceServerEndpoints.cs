@@ -16,37 +16,45 @@ internal static class ResourceServerEndpoints
         servers.MapDelete("/{id}", DeleteAsync).RequireScope("delete:resource_servers");
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
-        var issuer = issuers.Resolve(request);
+        var issuer = issuers.Resolve();
         return TypedResults.Ok((await service.ListAsync(cancellationToken)).Select(r => Json(r, issuer)));
     }
 
-    private static async Task<IResult> CreateAsync(ResourceServerBody body, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(ResourceServerBody body, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Identifier))
             return ManagementError.Result(400, "Payload validation error: 'identifier' is required.", "invalid_body");
+        if (ManagementAudiences.Reserved(body.Identifier, issuers.Resolve()))
+            return Taken(body.Identifier);
         var server = await service.CreateAsync(Settings(body), cancellationToken);
-        return TypedResults.Created($"/api/v2/resource-servers/{server.Id}", Json(server, issuers.Resolve(request)));
+        return TypedResults.Created($"/api/v2/resource-servers/{server.Id}", Json(server, issuers.Resolve()));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
-        var issuer = issuers.Resolve(request);
+        var issuer = issuers.Resolve();
         return TypedResults.Ok(Json(await service.GetAsync(Identifier(id, issuer), cancellationToken), issuer));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ResourceServerBody body, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string id, ResourceServerBody body, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
-        var issuer = issuers.Resolve(request);
+        var issuer = issuers.Resolve();
+        if (body.Identifier is not null && ManagementAudiences.Reserved(body.Identifier, issuer))
+            return Taken(body.Identifier);
         return TypedResults.Ok(Json(await service.UpdateAsync(Identifier(id, issuer), Settings(body), cancellationToken), issuer));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
-        await service.DeleteAsync(Identifier(id, issuers.Resolve(request)), cancellationToken);
+        await service.DeleteAsync(Identifier(id, issuers.Resolve()), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    // Auth0's answer to an identifier already in use; the Management API's is, in every spelling.
+    private static IResult Taken(string identifier) =>
+        ManagementError.Result(409, $"A resource server with the same identifier already exists: {identifier.Trim()}", "resource_server_conflict");
 
     // An identifier in the path arrives URL-encoded, and ASP.NET Core leaves %2F encoded in route values.
     private static string Identifier(string id, string issuer) => ManagementAudiences.Stored(Uri.UnescapeDataString(id), issuer);

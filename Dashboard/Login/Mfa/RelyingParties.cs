@@ -5,18 +5,17 @@ using Microsoft.Extensions.Options;
 namespace Flowgate.Dashboard.Login.Mfa;
 
 /// <summary>
-/// The WebAuthn relying party for a request: the configured RP id and origins, or else those of the configured
-/// issuer, or else the host the browser came to (the hosted pages and the issuer are one site).
+/// The WebAuthn relying party: the configured RP id and origins, or else those of the issuer (the hosted pages and
+/// the issuer are one site). Never the request's Host: a forged one must not choose the RP id.
 /// </summary>
-internal sealed class RelyingParties(IOptions<WebAuthnOptions> options, IOptions<OidcOptions> oidc)
+internal sealed class RelyingParties(IOptions<WebAuthnOptions> options, IssuerResolver issuers)
 {
-    public RelyingParty For(HttpRequest request)
+    public RelyingParty For()
     {
         var configured = options.Value;
-        var issuer = oidc.Value.Issuer;
-        var id = !string.IsNullOrEmpty(configured.RpId) ? configured.RpId : issuer?.Host ?? request.Host.Host;
-        IReadOnlyCollection<string> origins = configured.Origins.Count > 0 ? configured.Origins
-            : [issuer is not null ? issuer.GetLeftPart(UriPartial.Authority) : $"{request.Scheme}://{request.Host}"];
+        var issuer = issuers.IssuerUri;
+        var id = !string.IsNullOrEmpty(configured.RpId) ? configured.RpId : issuer.Host;
+        IReadOnlyCollection<string> origins = configured.Origins.Count > 0 ? configured.Origins : [issuer.GetLeftPart(UriPartial.Authority)];
         return new RelyingParty(id, configured.RpName, origins);
     }
 

@@ -93,7 +93,7 @@ public sealed class WebAuthnCredentials(
         string purpose, bool requireUserVerification, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (credential.LockedUntil > now)
+        if (credential.LockedUntil > now || !await FactorAttempts.TryReserveAsync(db, credential, now, cancellationToken))
             return WebAuthnOutcome.Refused(MfaVerification.Locked, WebAuthnRefusal.UnknownCredential, "The factor is locked after too many failed attempts.");
         var refusal = response is null ? (WebAuthnRefusal.UnknownCredential, "The credential is not one of the user's.") : await RedeemAsync(response, purpose, cancellationToken);
         if (refusal is null && (response!.AuthenticatorData is null || response.Signature is null))
@@ -105,7 +105,7 @@ public sealed class WebAuthnCredentials(
             if (check.Value is { } assertion)
             {
                 credential.SignCount = assertion.SignCount;
-                credential.FailedAttempts = 0;
+                FactorAttempts.Reset(db, credential);
                 credential.LastAuthAt = now;
                 var saved = await MfaVerifier.SaveAsync(db, MfaVerification.Accepted, cancellationToken);
                 return saved == MfaVerification.Accepted ? new WebAuthnOutcome(saved, credential.UserId)
@@ -116,8 +116,7 @@ public sealed class WebAuthnCredentials(
         var (kind, reason) = refusal.Value;
         if (kind == WebAuthnRefusal.CounterWentBack)
             logger.LogWarning("Credential {EnrollmentId} of user {UserId} refused: {Reason}", credential.Id, credential.UserId, reason);
-        var verification = verifier.Fail(credential, kind == WebAuthnRefusal.ChallengeReplayed ? MfaVerification.Replayed : MfaVerification.Wrong, now);
-        verification = await MfaVerifier.SaveAsync(db, verification, cancellationToken);
+        var verification = await verifier.FailAsync(db, credential, kind == WebAuthnRefusal.ChallengeReplayed ? MfaVerification.Replayed : MfaVerification.Wrong, now, cancellationToken);
         return WebAuthnOutcome.Refused(verification, kind, reason);
     }
 

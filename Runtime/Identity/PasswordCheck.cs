@@ -1,0 +1,65 @@
+using Flowgate.Runtime.Store;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Flowgate.Runtime.Identity;
+
+/// <summary>
+/// An end user's password check that neither tells strangers which addresses have accounts nor lets parallel
+/// guesses pass the lockout. Every branch verifies one hash (a dummy one for unknown addresses and locked accounts),
+/// and each attempt on a real account is reserved in the database first (<c>AccessFailedCount + 1</c> while below
+/// <see cref="LockoutOptions.MaxFailedAccessAttempts"/> and unlocked, one atomic UPDATE), as Identity's own
+/// read-then-write counter loses updates under concurrency.
+/// </summary>
+public sealed class PasswordCheck(
+    IDbContextFactory<FlowgateDbContext> contexts, IPasswordHasher<TenantUser> hasher, IOptions<IdentityOptions> identity,
+    TimeProvider clock, ILogger<PasswordCheck> logger)
+{
+    private static readonly TenantUser Nobody = new() { Id = "nobody" };
+    private static string? _dummyHash;
+
+    /// <summary>Checks <paramref name="password"/> for <paramref name="user"/> (null: the address has no account).</summary>
+    public async Task<PasswordCheckResult> CheckAsync(TenantUser? user, string password, CancellationToken cancellationToken)
+    {
+        if (user?.PasswordHash is not { } hash)
+        {
+            VerifyDummy(password);
+            return user is null ? PasswordCheckResult.UnknownUser : PasswordCheckResult.WrongPassword;
+        }
+        var lockout = identity.Value.Lockout;
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = db.Users.Where(u => u.Id == user.Id);
+        var reserved = await account
+            .Where(u => u.AccessFailedCount < lockout.MaxFailedAccessAttempts && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), cancellationToken) == 1;
+        if (!reserved)
+        {
+            VerifyDummy(password);
+            return PasswordCheckResult.Locked;
+        }
+        if (hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed)
+        {
+            await account.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0), cancellationToken);
+            user.AccessFailedCount = 0; // the caller saves this entity again (login count): keep it in step
+            return PasswordCheckResult.Accepted;
+        }
+        var locked = await account
+            .Where(u => u.AccessFailedCount >= lockout.MaxFailedAccessAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, now + lockout.DefaultLockoutTimeSpan).SetProperty(u => u.AccessFailedCount, 0), cancellationToken) == 1;
+        if (!locked)
+            return PasswordCheckResult.WrongPassword;
+        user.LockoutEnd = now + lockout.DefaultLockoutTimeSpan;
+        logger.LogWarning("User {UserId} locked out after {Attempts} wrong passwords", user.Id, lockout.MaxFailedAccessAttempts);
+        return PasswordCheckResult.Locked;
+    }
+
+    // Same hasher, same cost: the answer's timing does not depend on whether the account exists.
+    private void VerifyDummy(string password)
+    {
+        var dummy = _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(Nobody, dummy, password);
+    }
+}
