@@ -26,11 +26,15 @@ public sealed class MigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public void Each_providers_migrations_match_the_model(DatabaseProvider provider)
     {
-        using FlowgateDbContext db = provider == DatabaseProvider.Sqlite
-            ? new SqliteDesignTimeFactory().CreateDbContext([])
-            : new SqlServerDesignTimeFactory().CreateDbContext([]);
+        using FlowgateDbContext db = provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteDesignTimeFactory().CreateDbContext([]),
+            DatabaseProvider.SqlServer => new SqlServerDesignTimeFactory().CreateDbContext([]),
+            _ => new PostgreSqlDesignTimeFactory().CreateDbContext([]),
+        };
 
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The {provider} migrations are behind the model: run Runtime/Store/add-migration.sh <Name>.");
