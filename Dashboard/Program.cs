@@ -41,7 +41,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/healthz");    // database reachable
+app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }); // database: provider, reachable
 app.MapAuthorizationEndpoint();     // /authorize: hosted login, then the code
 app.MapContinueEndpoint();          // /continue: back from an Action's redirect
 app.MapTokenEndpoint();             // POST /oauth/token

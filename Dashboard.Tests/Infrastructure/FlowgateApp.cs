@@ -1,4 +1,5 @@
 using Flowgate.Dashboard.Oidc;
+using Flowgate.Runtime.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Flowgate.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a real SQLite file of its own. Two instances given the same database path
-/// behave like a restart (or a second instance behind a load balancer).
+/// The real host on a real SQLite file of its own, or on a <see cref="TestDatabase"/> (SQLite or PostgreSQL). Two
+/// instances given the same database behave like a restart (or a second instance behind a load balancer).
 /// </summary>
 public sealed class FlowgateApp : WebApplicationFactory<Program>
 {
@@ -19,14 +20,25 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
     /// <param name="services">Test doubles for services the host does not provide by itself.</param>
     /// <param name="settings">Configuration that differs from the test defaults.</param>
     public FlowgateApp(string? databasePath = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
+        : this(databasePath is null ? TestDatabase.Create(DatabaseProvider.Sqlite) : TestDatabase.Sqlite(databasePath), services, settings)
+    {
+    }
+
+    /// <param name="database">The database (and data directory) this instance runs on; its owner disposes it.</param>
+    /// <param name="services">Test doubles for services the host does not provide by itself.</param>
+    /// <param name="settings">Configuration that differs from the test defaults.</param>
+    public FlowgateApp(TestDatabase database, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _services = services;
         _settings = settings ?? new Dictionary<string, string>();
+        Database = database;
         // A restart reuses the data directory too: it holds the key-encryption certificate.
-        DataDirectory = databasePath is null ? Directory.CreateTempSubdirectory("flowgate-test-").FullName : System.IO.Path.GetDirectoryName(databasePath)!;
-        DatabasePath = databasePath ?? System.IO.Path.Combine(DataDirectory, "flowgate.db");
+        DataDirectory = database.DataDirectory;
+        DatabasePath = System.IO.Path.Combine(DataDirectory, "flowgate.db");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FLOWGATE_DASHBOARD", RepositoryRoot.Path);
     }
+
+    public TestDatabase Database { get; }
 
     /// <summary>
     /// Listens on a real port (<see cref="KestrelApp"/>): the issuer is then the address Kestrel took, as for an
@@ -42,8 +54,8 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Serve _framework and _content assets from the build's manifest, as `dotnet run` does.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Oidc:RequireHttps", "false");
         if (!IssuerFromAddress)

@@ -29,11 +29,14 @@ public sealed class ParkedLoginTests
         };
         """;
 
-    [Fact]
-    public async Task A_login_one_instance_parked_is_continued_on_another_and_its_secrets_are_not_stored_in_the_clear()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_login_one_instance_parked_is_continued_on_another_and_its_secrets_are_not_stored_in_the_clear(DatabaseProvider provider)
     {
-        using var first = new FlowgateApp();
-        using var second = new FlowgateApp(first.DatabasePath);
+        using var database = TestDatabase.Create(provider);
+        using var first = new FlowgateApp(database);
+        using var second = new FlowgateApp(database);
         await first.DeployFlowAsync("post-login", ("terms", Terms));
         var spa = await first.CreateSpaAsync();
         var user = await first.CreateUserAsync();
@@ -63,10 +66,13 @@ public sealed class ParkedLoginTests
         Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(viaFirst, $"/continue?state={state}&session_token={token}"));
     }
 
-    [Fact]
-    public async Task A_parked_transaction_is_taken_once_even_by_requests_racing_for_it()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_parked_transaction_is_taken_once_even_by_requests_racing_for_it(DatabaseProvider provider)
     {
-        using var app = new FlowgateApp();
+        using var database = TestDatabase.Create(provider);
+        using var app = new FlowgateApp(database);
         string state;
         await using (var scope = app.Services.CreateAsyncScope())
             state = await scope.ServiceProvider.GetRequiredService<ParkedTransactions>().AddAsync("{\"n\":1}", TimeSpan.FromMinutes(1), CancellationToken.None);

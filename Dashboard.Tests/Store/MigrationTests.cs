@@ -26,11 +26,15 @@ public sealed class MigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public void Each_providers_migrations_match_the_model(DatabaseProvider provider)
     {
-        using FlowgateDbContext db = provider == DatabaseProvider.Sqlite
-            ? new SqliteDesignTimeFactory().CreateDbContext([])
-            : new SqlServerDesignTimeFactory().CreateDbContext([]);
+        using FlowgateDbContext db = provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteDesignTimeFactory().CreateDbContext([]),
+            DatabaseProvider.SqlServer => new SqlServerDesignTimeFactory().CreateDbContext([]),
+            _ => new PostgreSqlDesignTimeFactory().CreateDbContext([]),
+        };
 
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The {provider} migrations are behind the model: run Runtime/Store/add-migration.sh <Name>.");
@@ -64,6 +68,32 @@ public sealed class MigrationTests
             // Ordering by time works on SQLite (stored as UTC ticks).
             var newest = await db.ActionVersions.OrderByDescending(v => v.CreatedAt).FirstAsync();
             Assert.Equal(2, newest.Number);
+        }
+    }
+
+    [Fact]
+    public async Task A_real_postgresql_database_migrates_writes_and_orders_by_time()
+    {
+        using var database = Flowgate.Tests.Infrastructure.TestDatabase.Create(DatabaseProvider.PostgreSql);
+        var options = new DbContextOptionsBuilder<FlowgateDbContext>();
+        StoreRegistration.Configure(options, DatabaseProvider.PostgreSql, database.ConnectionString);
+
+        await using (var db = new PostgreSqlFlowgateDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+            db.Tenants.Add(new Tenant { Id = "t1", Name = "Tenant one" });
+            db.Actions.Add(new ActionDefinition { Id = "act_1", TenantId = "t1", Name = "A", TriggerId = "post-login", TriggerVersion = "v3" });
+            db.ActionVersions.Add(new ActionVersion { Id = "ver_1", TenantId = "t1", ActionId = "act_1", Number = 1, Code = "", Runtime = "node22", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
+            db.ActionVersions.Add(new ActionVersion { Id = "ver_2", TenantId = "t1", ActionId = "act_1", Number = 2, Code = "", Runtime = "node22", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = new PostgreSqlFlowgateDbContext(options.Options))
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var newest = await db.ActionVersions.OrderByDescending(v => v.CreatedAt).FirstAsync();
+            Assert.Equal(2, newest.Number);
+            Assert.Equal(TimeSpan.Zero, newest.CreatedAt.Offset); // timestamptz reads back as UTC
         }
     }
 

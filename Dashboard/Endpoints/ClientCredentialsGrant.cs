@@ -24,13 +24,13 @@ internal sealed class ClientCredentialsGrant(
     LoginEvents events)
 {
     // The API and the client's grant for it in one read, compiled once: a token request is the hottest path there is.
-    private static readonly Func<FlowgateDbContext, string, string, string, CancellationToken, Task<GrantedApi?>> ApiAndGrant = EF.CompileAsyncQuery(
+    private static readonly CompiledQueryPerModel<Func<FlowgateDbContext, string, string, string, CancellationToken, Task<GrantedApi?>>> ApiAndGrant = new(() => EF.CompileAsyncQuery(
         (FlowgateDbContext db, string tenantId, string audience, string clientId, CancellationToken _) =>
             db.ResourceServers.AsNoTracking()
                 .Where(r => r.TenantId == tenantId && r.Identifier == audience)
                 .Select(r => new GrantedApi(r.TokenLifetimeSeconds,
                     db.ClientGrants.Where(g => g.TenantId == tenantId && g.ClientId == clientId && g.Audience == audience).Select(g => g.Scope).SingleOrDefault()))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     private sealed record GrantedApi(int TokenLifetimeSeconds, string? Scope);
 
@@ -43,7 +43,7 @@ internal sealed class ClientCredentialsGrant(
         var issuer = issuers.Resolve();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var storedAudience = audience == ManagementApi.AudienceFor(issuer) ? ManagementApi.IdentifierSuffix : audience;
-        var found = await ApiAndGrant(db, tenant.Id, storedAudience, request.ClientId ?? "", cancellationToken);
+        var found = await ApiAndGrant.For(db)(db, tenant.Id, storedAudience, request.ClientId ?? "", cancellationToken);
         if (found is null)
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
         if (found.Scope is null)

@@ -18,7 +18,7 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var bindings = new List<FlowBinding>();
-        await foreach (var binding in Bindings(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
+        await foreach (var binding in Bindings.For(db)(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
             bindings.Add(binding);
         if (bindings.Count == 0)
             return [];
@@ -41,13 +41,13 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
     }
 
     // Compiled once: this read runs on every request that fires a trigger, bound or not.
-    private static readonly Func<FlowgateDbContext, string, string, IAsyncEnumerable<FlowBinding>> Bindings = EF.CompileAsyncQuery(
+    private static readonly CompiledQueryPerModel<Func<FlowgateDbContext, string, string, IAsyncEnumerable<FlowBinding>>> Bindings = new(() => EF.CompileAsyncQuery(
         (FlowgateDbContext db, string tenantId, string triggerId) =>
             from binding in db.TriggerBindings.AsNoTracking()
             join action in db.Actions on binding.ActionId equals action.Id
             where binding.TenantId == tenantId && binding.TriggerId == triggerId && action.DeployedVersionId != null
             orderby binding.Order
-            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!));
+            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!)));
 
     private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId);
 

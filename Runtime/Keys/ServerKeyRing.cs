@@ -22,19 +22,32 @@ public sealed class ServerKeyRing(IDbContextFactory<FlowgateDbContext> contexts,
         using var db = contexts.CreateDbContext();
         var rows = db.ServerKeys.Where(k => k.Use == use).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
         if (rows.Count == 0)
-        {
-            using var rsa = RSA.Create(2048);
-            var row = new ServerKey
-            {
-                Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-                Use = use,
-                ProtectedPrivateKey = protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
-            };
-            db.ServerKeys.Add(row);
-            db.SaveChanges();
-            rows.Add(row);
-        }
+            rows = CreateFirst(db, use, protector);
         return rows.Select(row => ToSecurityKey(row, protector)).ToList();
+    }
+
+    // Instances started together on a fresh database race to create the first key. Its id is fixed, so the primary
+    // key lets one insert win; the others read the winner's key, and every instance signs and validates with the same.
+    private static List<ServerKey> CreateFirst(FlowgateDbContext db, string use, IDataProtector protector)
+    {
+        using var rsa = RSA.Create(2048);
+        var row = new ServerKey
+        {
+            Id = $"{use}-initial",
+            Use = use,
+            ProtectedPrivateKey = protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
+        };
+        db.ServerKeys.Add(row);
+        try
+        {
+            db.SaveChanges();
+            return [row];
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return db.ServerKeys.Where(k => k.Use == use).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
+        }
     }
 
     private static RsaSecurityKey ToSecurityKey(ServerKey row, IDataProtector protector)

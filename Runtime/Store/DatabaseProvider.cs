@@ -5,4 +5,6 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    /// <summary>PostgreSQL through Npgsql; <c>Database:Provider=PostgreSQL</c> (case-insensitive).</summary>
+    PostgreSql,
 }

@@ -16,7 +16,7 @@ namespace Flowgate.Runtime.Store;
 /// <summary>
 /// The one database: tenants, Actions and their versions, flows, executions, logs, APIs,
 /// ASP.NET Core Identity, OpenIddict and Data Protection keys. Each provider has a subclass
-/// that owns its migrations (<see cref="SqliteFlowgateDbContext"/>, <see cref="SqlServerFlowgateDbContext"/>).
+/// that owns its migrations (<see cref="SqliteFlowgateDbContext"/>, <see cref="SqlServerFlowgateDbContext"/>, <see cref="PostgreSqlFlowgateDbContext"/>).
 /// </summary>
 public abstract class FlowgateDbContext(DbContextOptions options)
     : IdentityDbContext<TenantUser, TenantRole, string>(options), IDataProtectionKeyContext

@@ -12,6 +12,7 @@ internal sealed class FlowgateDbContextFactory(DbContextOptions<FlowgateDbContex
     public FlowgateDbContext CreateDbContext() => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerFlowgateDbContext(options),
+        DatabaseProvider.PostgreSql => new PostgreSqlFlowgateDbContext(options),
         _ => new SqliteFlowgateDbContext(options),
     };
 }

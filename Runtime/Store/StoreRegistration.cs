@@ -39,10 +39,21 @@ public static class StoreRegistration
     /// <summary>Applies the provider and connection string to an options builder (also used by design-time factories and tests).</summary>
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
-        if (provider == DatabaseProvider.SqlServer)
-            builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
-        else
-            builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance);
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+                break;
+            case DatabaseProvider.PostgreSql:
+                // No retrying execution strategy: the parked-login take and the counters run in explicit transactions,
+                // which a retrying strategy would refuse outside its own delegate.
+                builder.UseNpgsql(connectionString);
+                break;
+            default:
+                // The busy-timeout interceptor is SQLite's alone: other engines wait for locks themselves.
+                builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance);
+                break;
+        }
     }
 
     private static string ResolveConnectionString(DatabaseOptions options, IConfiguration configuration, string contentRoot)
@@ -50,9 +61,9 @@ public static class StoreRegistration
         var configured = options.ConnectionString ?? configuration.GetConnectionString("Flowgate");
         if (!string.IsNullOrWhiteSpace(configured))
             return configured;
-        if (options.Provider == DatabaseProvider.SqlServer)
+        if (options.Provider != DatabaseProvider.Sqlite)
             throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
-                ["Database:Provider is SqlServer but no connection string is set (Database:ConnectionString or ConnectionStrings:Flowgate)."]);
+                [$"Database:Provider is {options.Provider} but no connection string is set (Database:ConnectionString or ConnectionStrings:Flowgate)."]);
         var directory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
         Directory.CreateDirectory(directory);
         // A private cache per connection: in shared-cache mode a lock conflict is SQLITE_LOCKED, which no busy timeout

@@ -9,7 +9,8 @@ using Flowgate.Runtime.Sandbox.Worker;
 // login waiting for the browser costs in the database (see ParkingBench); `pool`, a tenant's concurrent
 // CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
 // executions while a worker is killed (see FaultBench); `requests`, whole requests against the real server:
-// client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash (see RequestBench).
+// client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash (see RequestBench);
+// `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
@@ -20,6 +21,11 @@ if (args.Contains("logs"))
 if (args.Contains("requests"))
 {
     await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), TimeSpan.FromSeconds(quick ? 3 : 10));
+    return;
+}
+if (args.Contains("two-instances"))
+{
+    await TwoInstanceBench.RunAsync(FindDashboard(FindRepositoryRoot()), quick ? 40 : 200);
     return;
 }
 if (args.Contains("parking"))

@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Mfa.WebAuthn;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +7,14 @@ namespace Flowgate.Tests.Login.Mfa;
 
 public sealed class WebAuthnReplayAcrossInstancesTests
 {
-    [Fact]
-    public async Task A_challenge_answered_on_one_instance_is_refused_as_a_replay_on_another()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_challenge_answered_on_one_instance_is_refused_as_a_replay_on_another(DatabaseProvider provider)
     {
-        using var first = new FlowgateApp();
-        using var second = new FlowgateApp(first.DatabasePath);
+        using var database = TestDatabase.Create(provider);
+        using var first = new FlowgateApp(database);
+        using var second = new FlowgateApp(database);
         var onFirst = first.Services.GetRequiredService<WebAuthnChallenges>();
         var onSecond = second.Services.GetRequiredService<WebAuthnChallenges>();
         var challenge = onFirst.Issue("login:user-1");

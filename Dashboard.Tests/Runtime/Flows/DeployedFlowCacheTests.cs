@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Store;
 using System.IdentityModel.Tokens.Jwt;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,11 +22,14 @@ public sealed class DeployedFlowCacheTests
         };
         """;
 
-    [Fact]
-    public async Task A_second_instance_runs_what_was_deployed_bound_or_rolled_back_on_the_first_from_its_next_request()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_second_instance_runs_what_was_deployed_bound_or_rolled_back_on_the_first_from_its_next_request(DatabaseProvider provider)
     {
-        using var admin = new FlowgateApp();
-        using var login = new FlowgateApp(admin.DatabasePath);
+        using var database = TestDatabase.Create(provider);
+        using var admin = new FlowgateApp(database);
+        using var login = new FlowgateApp(database);
         var credentials = await admin.CreateApplicationAsync();
         var http = login.CreateClient();
         Task<string?> PlanAsync() => PlanClaimAsync(http, credentials, login.ManagementAudience);

@@ -54,6 +54,20 @@ internal sealed class BenchTenant(HttpClient management, Uri address)
         "api/v2/actions/triggers/credentials-exchange/bindings",
         new { bindings = names.Select(n => new { @ref = new { type = "action_name", value = n }, display_name = n }) }));
 
+    /// <summary>Deploys a post-login Action that sets an ID token claim and binds it alone to the post-login flow.</summary>
+    public async Task BindPostLoginActionAsync()
+    {
+        await EnsureAsync(await management.PostAsJsonAsync("api/v2/actions/actions", new
+        {
+            name = "seen",
+            supported_triggers = new[] { new { id = "post-login", version = "v3" } },
+            code = "exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim('https://example.com/seen', event.user.email); };",
+            deploy = true,
+        }));
+        await EnsureAsync(await management.PatchAsJsonAsync("api/v2/actions/triggers/post-login/bindings",
+            new { bindings = new[] { new { @ref = new { type = "action_name", value = "seen" }, display_name = "seen" } } }));
+    }
+
     /// <summary>A database user with <see cref="Password"/>; returns the email.</summary>
     public async Task<string> CreateUserAsync()
     {

@@ -26,19 +26,22 @@ internal sealed class DashboardServer : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Creates a Management API client with the CLI (<c>clients create --management</c>), then starts the server.</summary>
-    public static async Task<(DashboardServer Server, string ClientId, string ClientSecret)> StartAsync(string dashboardDll)
+    /// <param name="settings">Environment that differs (another database); instances given the same share it.</param>
+    /// <param name="directory">A data directory to share with another instance (its key-encryption certificate).</param>
+    public static async Task<(DashboardServer Server, string ClientId, string ClientSecret)> StartAsync(
+        string dashboardDll, IReadOnlyDictionary<string, string>? settings = null, string? directory = null)
     {
-        var directory = Directory.CreateTempSubdirectory("flowgate-bench-requests-").FullName;
-        using var cli = Process.Start(Prepare(dashboardDll, directory, ["clients", "create", "--name", "bench", "--management"]))!;
+        directory ??= Directory.CreateTempSubdirectory("flowgate-bench-requests-").FullName;
+        settings ??= new Dictionary<string, string>();
+        using var cli = Process.Start(Prepare(dashboardDll, directory, ["clients", "create", "--name", "bench", "--management"], settings))!;
         var output = await cli.StandardOutput.ReadToEndAsync();
         await cli.WaitForExitAsync();
         if (cli.ExitCode != 0)
             throw new InvalidOperationException("clients create failed: " + await cli.StandardError.ReadToEndAsync());
         var client = JsonDocument.Parse(output).RootElement;
 
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(Prepare(dashboardDll, directory, ["--urls", address.ToString()]))!;
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var process = Process.Start(Prepare(dashboardDll, directory, ["--urls", address.ToString()], settings))!;
         // Drain the server's output so a chatty log never blocks it.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -66,7 +69,8 @@ internal sealed class DashboardServer : IAsyncDisposable
             }
         }
         _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory)) // a shared directory goes with the first instance stopped
+            Directory.Delete(_directory, recursive: true);
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -89,7 +93,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         throw new TimeoutException("The server did not answer /healthz within a minute.");
     }
 
-    private static ProcessStartInfo Prepare(string dashboardDll, string directory, string[] args)
+    private static ProcessStartInfo Prepare(string dashboardDll, string directory, string[] args, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dashboardDll);
@@ -102,6 +106,8 @@ internal sealed class DashboardServer : IAsyncDisposable
         start.Environment["Oidc__RequireHttps"] = "false";
         start.Environment["HostedLogin__RateLimit__PermitsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         return start;
     }
 
