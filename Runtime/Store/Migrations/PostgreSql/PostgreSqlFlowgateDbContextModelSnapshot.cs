@@ -424,6 +424,10 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ClientMetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ClientSecret")
                         .HasColumnType("text");
 
@@ -645,8 +649,14 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("AllowOfflineAccess")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EnforcePolicies")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Identifier")
                         .IsRequired()
@@ -669,6 +679,11 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenDialect")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("TokenLifetimeSeconds")
                         .HasColumnType("integer");
@@ -751,6 +766,35 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.HasIndex("TenantId", "TriggerId", "Order");
 
                     b.ToTable("TriggerBindings");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Identity.PermissionGrant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HolderKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResourceServerIdentifier")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("PermissionName")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.HasKey("TenantId", "HolderKind", "HolderId", "ResourceServerIdentifier", "PermissionName");
+
+                    b.HasIndex("TenantId", "ResourceServerIdentifier");
+
+                    b.ToTable("PermissionGrants");
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Identity.TenantRole", b =>
