@@ -99,7 +99,9 @@ internal sealed class DashboardServer : IAsyncDisposable
         start.ArgumentList.Add(dashboardDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not Production: its cookies are always Secure, which a plain-http loopback client never sends back. Staging
+        // runs the same request path without the development tools.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(directory, "flowgate.db")}";
         start.Environment["Database__DataDirectory"] = directory;
         // Loopback over plain http, and a load from one address: the per-IP limit would measure itself.
