@@ -58,6 +58,7 @@ internal static class DashboardProcess
         start.Environment["Database__DataDirectory"] = Path.GetDirectoryName(databasePath)!;
         // The built DLL runs in Production, which requires a configured issuer.
         start.Environment["Oidc__Issuer"] = "http://127.0.0.1/";
+        start.Environment["GeoIp__Download"] = "false"; // no 25 MB download per test process
         return start;
     }
 }

@@ -63,6 +63,8 @@ public sealed class FlowgateApp : WebApplicationFactory<Program>
         // Every test posts from 127.0.0.1; the per-IP limit has its own test.
         builder.UseSetting("HostedLogin:RateLimit:PermitsPerMinute", "10000");
         builder.UseSetting("Admin:SignInPermitsPerMinutePerIp", "10000");
+        // No 25 MB download per test host: GeoIP tests name their database (GeoIpDatabase).
+        builder.UseSetting("GeoIp:Download", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         if (_services is not null)

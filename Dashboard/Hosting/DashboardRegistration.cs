@@ -3,6 +3,7 @@ using Flowgate.Dashboard.Components;
 using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Geo;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Store;
 using Flowgate.Runtime.Tenancy;
@@ -24,6 +25,7 @@ internal static class DashboardRegistration
         builder.Services.AddScoped<CredentialsExchangeFlow>();
         builder.Services.AddScoped<CodeExchange>();
         builder.Services.AddActions(builder.Configuration);
+        builder.Services.AddGeoIp(builder.Configuration); // event.request.geoip
         builder.Services.AddExecutionRecords(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<FlowgateDbContext>("database");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));

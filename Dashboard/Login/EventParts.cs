@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Flowgate.Runtime.Geo;
 using Flowgate.Runtime.Identity;
 
 namespace Flowgate.Dashboard.Login;
@@ -46,6 +47,6 @@ internal static class EventParts
         ["language"] = context.Request.Headers.AcceptLanguage.ToString().Split(',')[0],
         // The reset link's ticket would let anyone who reads the execution set the password: Actions never see it.
         ["query"] = JsonSerializer.SerializeToNode(context.Request.Query.Where(q => q.Key != "ticket").ToDictionary(q => q.Key, q => q.Value.ToString())),
-        ["geoip"] = new JsonObject(),
+        ["geoip"] = context.RequestServices.GetRequiredService<GeoLocator>().Locate(context.Connection.RemoteIpAddress),
     };
 }

@@ -62,6 +62,10 @@ internal static class ActionEndpoints
 
     private static async Task<IResult> UpdateAsync(string id, UpdateActionBody body, ActionService service, ActionDeployer deployer, CancellationToken cancellationToken)
     {
+        // The Deploy CLI re-sends the trigger it exported; an Action's trigger is fixed when it is made.
+        if (body.SupportedTriggers is not null && (await service.GetAsync(id, cancellationToken)) is var current
+            && (body.SupportedTriggers is not [var trigger] || trigger.Id != current.TriggerId || (trigger.Version ?? current.TriggerVersion) != current.TriggerVersion))
+            return ManagementError.Result(400, $"An Action's trigger cannot change: this one is {current.TriggerId} {current.TriggerVersion}.", "invalid_body");
         var action = await service.UpdateDraftAsync(id, new ActionUpdateRequest
         {
             Name = body.Name,

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 namespace Flowgate.Dashboard.Endpoints.Management;
 
 /// <summary>The body of <c>POST /clients</c> and <c>PATCH /clients/{id}</c>; on a PATCH, absent fields stay as they are.</summary>
+// Every Flowgate application is OIDC-conformant and signs with RS256; the Deploy CLI re-sends both as it exported them.
+[AcceptedWithoutEffect("oidc_conformant", "jwt_configuration")]
 internal sealed record ClientBody(
     string? Name,
     string? Description,

@@ -12,6 +12,7 @@ internal static class ManagementApiRegistration
         builder.Services.AddSingleton<IAuthorizationHandler, ManagementAuthorizationHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ManagementAuthorizationResults>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => UnknownPropertiesRefused.Apply(o.SerializerOptions));
         return builder;
     }
 

@@ -25,6 +25,12 @@ internal sealed class ManagementRequestErrors(RequestDelegate next)
             await ManagementError.Of(e.StatusCode, Reason(e), "invalid_body").WriteAsync(context.Response);
             return;
         }
+        catch (JsonException e) when (!context.Response.HasStarted && UnknownPropertiesRefused.Message(e) is { } unknown)
+        {
+            // A body an endpoint reads itself (an optional one) rather than through parameter binding.
+            await ManagementError.Of(400, unknown, "invalid_body").WriteAsync(context.Response);
+            return;
+        }
         var response = context.Response;
         if (response.HasStarted || response.ContentType is not null || response.ContentLength is not null)
             return;
@@ -43,6 +49,7 @@ internal sealed class ManagementRequestErrors(RequestDelegate next)
     // In Auth0's words, and without the server's own type names, which the framework's messages carry.
     private static string Reason(BadHttpRequestException e) => e.InnerException switch
     {
+        JsonException json when UnknownPropertiesRefused.Message(json) is { } unknown => unknown,
         JsonException { Path: { } path } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
             $"Payload validation error: the value at '{path}' has the wrong type.",
         JsonException json => $"Payload validation error: the body is not valid JSON: {WithoutPosition(json.Message)} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).",

@@ -4,6 +4,9 @@ using Flowgate.Runtime.Applications;
 namespace Flowgate.Dashboard.Endpoints.Management;
 
 /// <summary>The body of <c>POST /resource-servers</c> and <c>PATCH /resource-servers/{id}</c>.</summary>
+// Flowgate signs every access token with RS256 and skips consent for its first-party applications; the Deploy CLI
+// re-sends both as it exported them.
+[AcceptedWithoutEffect("signing_alg", "skip_consent_for_verifiable_first_party_clients")]
 internal sealed record ResourceServerBody(
     string? Name,
     string? Identifier,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flowgate.Dashboard.Endpoints.Management;
 
 /// <summary>The body of <c>PATCH /actions/actions/{id}</c>.</summary>
@@ -6,4 +8,5 @@ internal sealed record UpdateActionBody(
     string? Code,
     string? Runtime,
     IReadOnlyList<DependencyBody>? Dependencies,
-    IReadOnlyList<SecretBody>? Secrets);
+    IReadOnlyList<SecretBody>? Secrets,
+    [property: JsonPropertyName("supported_triggers")] IReadOnlyList<TriggerRef>? SupportedTriggers = null);
