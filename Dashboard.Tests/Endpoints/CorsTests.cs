@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Flowgate.Runtime.Applications;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,28 @@ public sealed class CorsTests : IClassFixture<FlowgateAppFixture>
         Assert.False(lookAlike.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.False(beforeAdding.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(added, afterAdding.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task Allowed_origins_set_through_the_management_api_work_at_once_and_stop_at_once_when_removed()
+    {
+        var origin = $"https://allowed-{Guid.NewGuid():N}.example.com";
+        var management = await _app.CreateManagementClientAsync();
+        var app = await _app.CreateSpaAsync();
+        var http = _app.CreateClient();
+
+        var before = await http.SendAsync(Preflight("/oauth/token", origin));
+        var patched = await (await management.PatchAsJsonAsync($"/api/v2/clients/{app.ClientId}", new { allowed_origins = new[] { origin } })).JsonAsync();
+        var added = await http.SendAsync(Preflight("/oauth/token", origin));
+        await management.PatchAsJsonAsync($"/api/v2/clients/{app.ClientId}", new { allowed_origins = Array.Empty<string>() });
+        var removed = await http.SendAsync(Preflight("/oauth/token", origin));
+        var invalid = await management.PatchAsJsonAsync($"/api/v2/clients/{app.ClientId}", new { allowed_origins = new[] { origin + "/path" } });
+
+        Assert.False(before.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal([origin], patched.GetProperty("allowed_origins").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(origin, added.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(removed.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
     }
 
     private static HttpRequestMessage Preflight(string path, string origin) => new(HttpMethod.Options, path)

@@ -8,8 +8,8 @@ namespace Flowgate.Dashboard.Oidc;
 
 /// <summary>
 /// CORS for the protocol endpoints a browser application calls itself (token, userinfo, discovery, keys,
-/// revocation): an origin is allowed when an application lists it in its web origins or has a callback URL
-/// at that origin, as on Auth0. Nothing is remembered: an origin added in the dashboard works at once, and a
+/// revocation): an origin is allowed when an application lists it in its web origins or allowed origins, or has a
+/// callback URL at that origin, as on Auth0. Nothing is remembered: an origin added in the dashboard works at once, and a
 /// removed one stops at once. No credentials: these endpoints authenticate with tokens, never with this server's cookies.
 /// </summary>
 internal sealed class ApplicationOriginsCors(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant) : ICorsPolicyProvider
@@ -29,11 +29,11 @@ internal sealed class ApplicationOriginsCors(IDbContextFactory<FlowgateDbContext
     private async Task<bool> AllowedAsync(string origin, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Both lists are stored as JSON arrays: the quoted origin matches a web origin exactly, and a callback URL
+        // The lists are stored as JSON arrays: the quoted origin matches a web origin exactly, and a callback URL
         // at the origin starts with it and a slash (so https://app.example.com never matches https://app.example.com.evil.net/).
         var quoted = System.Text.Json.JsonSerializer.Serialize(origin);
         var callbackPrefix = quoted[..^1] + "/";
         return await db.Set<FlowgateApplication>().AnyAsync(a => a.TenantId == tenant.Id
-            && (a.WebOriginsJson.Contains(quoted) || a.RedirectUris != null && (a.RedirectUris.Contains(callbackPrefix) || a.RedirectUris.Contains(quoted))), cancellationToken);
+            && (a.WebOriginsJson.Contains(quoted) || a.AllowedOriginsJson.Contains(quoted) || a.RedirectUris != null && (a.RedirectUris.Contains(callbackPrefix) || a.RedirectUris.Contains(quoted))), cancellationToken);
     }
 }

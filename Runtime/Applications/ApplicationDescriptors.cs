@@ -45,6 +45,7 @@ internal static class ApplicationDescriptors
             Callbacks = change.Callbacks is null ? current.Callbacks : ApplicationUrls.Validate(change.Callbacks, "callbacks", ApplicationUrls.Problem),
             LogoutUrls = change.LogoutUrls is null ? current.LogoutUrls : ApplicationUrls.Validate(change.LogoutUrls, "allowed_logout_urls", ApplicationUrls.Problem),
             WebOrigins = change.WebOrigins is null ? current.WebOrigins : ApplicationUrls.Validate(change.WebOrigins, "web_origins", ApplicationUrls.OriginProblem),
+            AllowedOrigins = change.AllowedOrigins is null ? current.AllowedOrigins : ApplicationUrls.Validate(change.AllowedOrigins, "allowed_origins", ApplicationUrls.OriginProblem),
             GrantTypes = grantTypes,
             TokenEndpointAuthMethod = method,
             IsFirstParty = change.IsFirstParty ?? current.IsFirstParty,
@@ -68,6 +69,7 @@ internal static class ApplicationDescriptors
         application.AppType = settings.AppType;
         application.Description = settings.Description;
         application.WebOriginsJson = JsonSerializer.Serialize(settings.WebOrigins);
+        application.AllowedOriginsJson = JsonSerializer.Serialize(settings.AllowedOrigins);
         application.IsFirstParty = settings.IsFirstParty;
         application.ClientMetadataJson = JsonSerializer.Serialize(settings.ClientMetadata);
     }
@@ -85,7 +87,10 @@ internal static class ApplicationDescriptors
             : descriptor.ClientType == ClientTypes.Public ? TokenEndpointAuthMethods.None : TokenEndpointAuthMethods.ClientSecretPost,
         application.IsFirstParty,
         application.CreatedAt,
-        ClientMetadataRules.Parse(application.ClientMetadataJson));
+        ClientMetadataRules.Parse(application.ClientMetadataJson))
+    {
+        AllowedOrigins = JsonSerializer.Deserialize<List<string>>(application.AllowedOriginsJson) ?? [],
+    };
 
     private static IEnumerable<string> Permissions(IReadOnlyList<string> grantTypes)
     {

@@ -17,4 +17,7 @@ public sealed record ApplicationDetails(
 {
     /// <summary>Whether the application has a secret (everything but single-page and native apps).</summary>
     public bool IsConfidential => TokenEndpointAuthMethod != TokenEndpointAuthMethods.None;
+
+    /// <summary>Auth0's <c>allowed_origins</c>: origins allowed CORS besides the web origins and the callbacks' origins.</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 }

@@ -16,6 +16,8 @@ public sealed record ApplicationSettings
     public IReadOnlyList<string>? LogoutUrls { get; init; }
     /// <summary>Origins allowed to call the server from a browser.</summary>
     public IReadOnlyList<string>? WebOrigins { get; init; }
+    /// <summary>Auth0's <c>allowed_origins</c>: further origins allowed to call the server from a browser (CORS).</summary>
+    public IReadOnlyList<string>? AllowedOrigins { get; init; }
     /// <summary><see cref="ApplicationGrantTypes"/>.</summary>
     public IReadOnlyList<string>? GrantTypes { get; init; }
     /// <summary>False for a third-party application: users are asked to consent before it gets their data.</summary>

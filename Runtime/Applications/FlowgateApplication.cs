@@ -12,6 +12,8 @@ public sealed class FlowgateApplication
     public string? Description { get; set; }
     /// <summary>Allowed web origins (CORS), JSON array.</summary>
     public string WebOriginsJson { get; set; } = "[]";
+    /// <summary>Auth0's <c>allowed_origins</c>: further origins allowed to call the server from a browser (CORS), JSON array.</summary>
+    public string AllowedOriginsJson { get; set; } = "[]";
     /// <summary>Auth0's <c>client_metadata</c>: string values an Action reads as <c>event.client.metadata</c>, JSON object.</summary>
     public string ClientMetadataJson { get; set; } = "{}";
     public bool IsFirstParty { get; set; } = true;

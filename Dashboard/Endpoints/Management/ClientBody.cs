@@ -15,4 +15,5 @@ internal sealed record ClientBody(
     [property: JsonPropertyName("grant_types")] IReadOnlyList<string>? GrantTypes,
     [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod,
     [property: JsonPropertyName("is_first_party")] bool? IsFirstParty = null,
-    [property: JsonPropertyName("client_metadata")] IReadOnlyDictionary<string, string>? ClientMetadata = null);
+    [property: JsonPropertyName("client_metadata")] IReadOnlyDictionary<string, string>? ClientMetadata = null,
+    [property: JsonPropertyName("allowed_origins")] IReadOnlyList<string>? AllowedOrigins = null);

@@ -13,6 +13,7 @@ public sealed partial class ApiDetail
     private string? _missing;
     private string _name = "";
     private int _tokenLifetime;
+    private ApiRbacForm _rbac = new();
     private bool _busy;
 
     [Parameter] public string Id { get; set; } = "";
@@ -36,7 +37,7 @@ public sealed partial class ApiDetail
     }
 
     private void Show(ResourceServer api) =>
-        (_api, _scopes, _name, _tokenLifetime) = (api, ResourceServerScope.Parse(api.ScopesJson), api.Name, api.TokenLifetimeSeconds);
+        (_api, _scopes, _name, _tokenLifetime, _rbac) = (api, ResourceServerScope.Parse(api.ScopesJson), api.Name, api.TokenLifetimeSeconds, ApiRbacForm.From(api));
 
     private Task<bool> SaveAsync(ResourceServerSettings settings, string done) =>
         Snackbar.TryAsync(async () => Show(await ResourceServers.UpdateAsync(Id, settings, CancellationToken.None)), done);
@@ -45,6 +46,13 @@ public sealed partial class ApiDetail
     {
         _busy = true;
         await SaveAsync(new ResourceServerSettings { Name = _name, TokenLifetime = _tokenLifetime }, "Settings saved.");
+        _busy = false;
+    }
+
+    private async Task SaveRbacAsync()
+    {
+        _busy = true;
+        await SaveAsync(_rbac.ToSettings(), "RBAC settings saved.");
         _busy = false;
     }
 

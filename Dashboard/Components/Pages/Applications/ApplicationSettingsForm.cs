@@ -13,6 +13,7 @@ internal sealed class ApplicationSettingsForm
     public string Callbacks { get; set; } = "";
     public string LogoutUrls { get; set; } = "";
     public string WebOrigins { get; set; } = "";
+    public string AllowedOrigins { get; set; } = "";
     public required HashSet<string> GrantTypes { get; init; }
     /// <summary>Public clients (single-page, native) cannot use client credentials.</summary>
     public required bool IsConfidential { get; init; }
@@ -24,6 +25,7 @@ internal sealed class ApplicationSettingsForm
         Callbacks = string.Join('\n', application.Callbacks),
         LogoutUrls = string.Join('\n', application.LogoutUrls),
         WebOrigins = string.Join('\n', application.WebOrigins),
+        AllowedOrigins = string.Join('\n', application.AllowedOrigins),
         GrantTypes = [.. application.GrantTypes],
         IsConfidential = application.IsConfidential,
     };
@@ -32,8 +34,10 @@ internal sealed class ApplicationSettingsForm
     public string? CallbacksProblem => FirstProblem(Callbacks, ApplicationUrls.Problem);
     public string? LogoutUrlsProblem => FirstProblem(LogoutUrls, ApplicationUrls.Problem);
     public string? WebOriginsProblem => FirstProblem(WebOrigins, ApplicationUrls.OriginProblem);
+    public string? AllowedOriginsProblem => FirstProblem(AllowedOrigins, ApplicationUrls.OriginProblem);
 
-    public bool IsValid => NameProblem is null && CallbacksProblem is null && LogoutUrlsProblem is null && WebOriginsProblem is null;
+    public bool IsValid => NameProblem is null && CallbacksProblem is null && LogoutUrlsProblem is null && WebOriginsProblem is null
+        && AllowedOriginsProblem is null;
 
     public bool CanUse(string grantType) => IsConfidential || grantType != ApplicationGrantTypes.ClientCredentials;
 
@@ -52,6 +56,7 @@ internal sealed class ApplicationSettingsForm
         Callbacks = Lines(Callbacks),
         LogoutUrls = Lines(LogoutUrls),
         WebOrigins = Lines(WebOrigins),
+        AllowedOrigins = Lines(AllowedOrigins),
         // In the order Auth0 lists them, whatever order they were ticked in.
         GrantTypes = ApplicationGrantTypes.All.Where(GrantTypes.Contains).ToList(),
     };

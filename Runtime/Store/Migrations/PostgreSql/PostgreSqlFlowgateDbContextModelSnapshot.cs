@@ -411,6 +411,10 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("text");
 
+                    b.Property<string>("AllowedOriginsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("AppType")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -412,6 +412,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("AllowedOriginsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("AppType")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -402,6 +402,10 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AllowedOriginsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AppType")
                         .IsRequired()
                         .HasMaxLength(32)
