@@ -48,6 +48,25 @@ public sealed class HeldPermissionsPanelTests(FlowgateAppFixture fixture) : MudC
     }
 
     [Fact]
+    public async Task The_api_pages_rbac_tab_saves_enforce_policies_token_dialect_and_offline_access()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        var apis = scope.ServiceProvider.GetRequiredService<ResourceServerService>();
+        var api = await apis.CreateAsync(new ResourceServerSettings { Name = "RBAC API", Identifier = $"https://rbac-{Guid.NewGuid():N}.example.com" }, CancellationToken.None);
+        var page = Render<ApiDetail>(p => p.Add(x => x.Id, api.Id));
+
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "RBAC").Click();
+        page.Find("input[data-test=api-enforce-policies]").Change(true);
+        page.Find("input[data-test=api-token-dialect]").Change(true);
+        page.Find("input[data-test=api-allow-offline-access]").Change(true);
+        await page.Find("button[data-test=save-rbac]").ClickAsync(new());
+
+        var saved = await apis.GetAsync(api.Id, CancellationToken.None);
+        Assert.Equal((true, TokenDialects.AccessTokenAuthz, true), (saved.EnforcePolicies, saved.TokenDialect, saved.AllowOfflineAccess));
+    }
+
+    [Fact]
     public void Rbac_settings_add_permissions_to_the_token_only_with_rbac_on()
     {
         var api = new ResourceServer { Id = "rs", TenantId = "t", Name = "A", Identifier = "https://a.example.com" };
