@@ -25,8 +25,10 @@ public sealed class WebAuthnVerifierTests
     public async Task An_es256_registration_in_format_none_or_packed_self_attestation_yields_the_credential(string format)
     {
         using var key = Es256();
-        var credential = Passed(await RegisterAsync(key, Registration(key, format, UserPresent | UserVerified), MfaEnrollment.WebAuthnPlatform));
+        var credential = Passed(await RegisterAsync(Registration(key, format, UserPresent | UserVerified), MfaEnrollment.WebAuthnPlatform));
         Assert.Equal(key.CredentialId, credential.Id);
+        // Stored as before Fido2: the COSE key as the authenticator sent it.
+        Assert.Equal(key.CoseKey(), credential.PublicKey);
         Assert.Equal(format, credential.AttestationFormat);
         Assert.Equal(1u, credential.SignCount);
     }
@@ -41,11 +43,11 @@ public sealed class WebAuthnVerifierTests
         var clientData = ClientData("webauthn.create", _challenge, Origin);
 
         var good = key.AttestationObject(authData, clientData, "packed", certificate, attestationKey);
-        Assert.Equal("packed", Passed(await RegisterAsync(key, Posted(key, clientData, good))).AttestationFormat);
+        Assert.Equal("packed", Passed(await RegisterAsync(Posted(key, clientData, good))).AttestationFormat);
 
         using var impostor = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var forged = key.AttestationObject(authData, clientData, "packed", certificate, impostor);
-        var refused = await RegisterAsync(key, Posted(key, clientData, forged));
+        var refused = await RegisterAsync(Posted(key, clientData, forged));
         Assert.Equal(WebAuthnRefusal.BadAttestation, refused.Refusal);
         Assert.StartsWith("The attestation does not verify: ", refused.Reason);
     }
@@ -54,9 +56,9 @@ public sealed class WebAuthnVerifierTests
     public async Task An_rs256_registration_with_packed_self_attestation_verifies_and_its_key_checks_assertions()
     {
         using var key = Rs256();
-        var credential = Passed(await RegisterAsync(key, Registration(key, "packed", UserPresent)));
+        var credential = Passed(await RegisterAsync(Registration(key, "packed", UserPresent)));
         key.Counter = 2;
-        Assert.Equal(2u, Passed(await AssertAsync(key, Assertion(key), credential.PublicKey, 1)).SignCount);
+        Assert.Equal(2u, Passed(await AssertAsync(Assertion(key), credential.PublicKey, 1)).SignCount);
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class WebAuthnVerifierTests
     {
         using var key = Es256();
         Refused(WebAuthnRefusal.UserNotVerified, "The authenticator did not verify the user (UV flag not set), which is required.",
-            await RegisterAsync(key, Registration(key, "none", UserPresent), MfaEnrollment.WebAuthnPlatform));
+            await RegisterAsync(Registration(key, "none", UserPresent), MfaEnrollment.WebAuthnPlatform));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class WebAuthnVerifierTests
     {
         using var key = Es256();
         Refused(WebAuthnRefusal.UnknownCredential, "This credential is already registered.",
-            await RegisterAsync(key, Registration(key, "none", UserPresent), isNew: false));
+            await RegisterAsync(Registration(key, "none", UserPresent), isNew: false));
     }
 
     [Fact]
@@ -83,7 +85,7 @@ public sealed class WebAuthnVerifierTests
         foreach (var key in new[] { ec, rsa })
         {
             key.Counter = 7;
-            Assert.Equal(7u, Passed(await AssertAsync(key, Assertion(key), key.CoseKey(), 6)).SignCount);
+            Assert.Equal(7u, Passed(await AssertAsync(Assertion(key), key.CoseKey(), 6)).SignCount);
         }
     }
 
@@ -92,7 +94,19 @@ public sealed class WebAuthnVerifierTests
     {
         using var key = Es256();
         Refused(WebAuthnRefusal.WrongOrigin, "The origin 'https://login.example.com.evil.test' is not allowed.",
-            await AssertAsync(key, Assertion(key, origin: "https://login.example.com.evil.test"), key.CoseKey(), 0));
+            await AssertAsync(Assertion(key, origin: "https://login.example.com.evil.test"), key.CoseKey(), 0));
+    }
+
+    [Fact]
+    public async Task An_answer_from_a_cross_origin_frame_is_refused()
+    {
+        using var key = Es256();
+        var clientData = System.Text.Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["type"] = "webauthn.get", ["challenge"] = Base64Url.EncodeToString(_challenge), ["origin"] = Origin,
+            ["crossOrigin"] = true, ["topOrigin"] = "https://framing.example",
+        }.ToJsonString());
+        Assert.Equal(WebAuthnRefusal.WrongOrigin, (await AssertAsync(Signed(key, clientData, Rp.Id, UserPresent), key.CoseKey(), 0)).Refusal);
     }
 
     [Fact]
@@ -100,7 +114,7 @@ public sealed class WebAuthnVerifierTests
     {
         using var key = Es256();
         Refused(WebAuthnRefusal.WrongRelyingParty, "The authenticator data is not for the relying party 'login.example.com'.",
-            await AssertAsync(key, Assertion(key, rpId: "example.org"), key.CoseKey(), 0));
+            await AssertAsync(Assertion(key, rpId: "example.org"), key.CoseKey(), 0));
     }
 
     [Fact]
@@ -108,9 +122,9 @@ public sealed class WebAuthnVerifierTests
     {
         using var key = Es256();
         Refused(WebAuthnRefusal.UserNotPresent, "The authenticator did not confirm the user's presence (UP flag not set).",
-            await AssertAsync(key, Assertion(key, flags: 0), key.CoseKey(), 0));
+            await AssertAsync(Assertion(key, flags: 0), key.CoseKey(), 0));
         Refused(WebAuthnRefusal.UserNotVerified, "The authenticator did not verify the user (UV flag not set), which is required.",
-            await AssertAsync(key, Assertion(key), key.CoseKey(), 0, requireUserVerification: true));
+            await AssertAsync(Assertion(key), key.CoseKey(), 0, requireUserVerification: true));
     }
 
     [Fact]
@@ -119,7 +133,7 @@ public sealed class WebAuthnVerifierTests
         using var key = Es256();
         using var other = Es256();
         Refused(WebAuthnRefusal.BadSignature, "The assertion signature does not verify with the credential's public key.",
-            await AssertAsync(other, Assertion(other), key.CoseKey(), 0));
+            await AssertAsync(Assertion(other), key.CoseKey(), 0));
     }
 
     [Fact]
@@ -128,11 +142,11 @@ public sealed class WebAuthnVerifierTests
         using var key = Es256();
         key.Counter = 5;
         Refused(WebAuthnRefusal.CounterWentBack, "The sign counter went from 9 to 5: the authenticator may have been cloned.",
-            await AssertAsync(key, Assertion(key), key.CoseKey(), 9));
+            await AssertAsync(Assertion(key), key.CoseKey(), 9));
         key.Counter = 0;
         Refused(WebAuthnRefusal.CounterWentBack, "The sign counter went from 1 to 0: the authenticator may have been cloned.",
-            await AssertAsync(key, Assertion(key), key.CoseKey(), 1));
-        Passed(await AssertAsync(key, Assertion(key), key.CoseKey(), 0));
+            await AssertAsync(Assertion(key), key.CoseKey(), 1));
+        Passed(await AssertAsync(Assertion(key), key.CoseKey(), 0));
     }
 
     [Fact]
@@ -141,17 +155,17 @@ public sealed class WebAuthnVerifierTests
         using var key = Es256();
         var posted = JsonNode.Parse(Assertion(key))!;
         posted["response"]!["userHandle"] = Base64Url.EncodeToString("user-2"u8);
-        var check = await AssertAsync(key, posted.ToJsonString(), key.CoseKey(), 0);
+        var check = await AssertAsync(posted.ToJsonString(), key.CoseKey(), 0);
         Assert.Null(check.Value);
         Assert.Equal(WebAuthnRefusal.Malformed, check.Refusal);
     }
 
-    private Task<WebAuthnCheck<NewCredential>> RegisterAsync(
-        SoftwareAuthenticator key, string posted, string type = MfaEnrollment.WebAuthnRoaming, bool isNew = true) =>
+    private static Task<WebAuthnCheck<NewCredential>> RegisterAsync(
+        string posted, string type = MfaEnrollment.WebAuthnRoaming, bool isNew = true) =>
         WebAuthnVerifier.VerifyRegistrationAsync(Rp, Handle, type, Parse(posted), (_, _) => Task.FromResult(isNew), CancellationToken.None);
 
     private static Task<WebAuthnCheck<VerifiedAssertion>> AssertAsync(
-        SoftwareAuthenticator key, string posted, byte[] storedKey, uint storedCount, bool requireUserVerification = false) =>
+        string posted, byte[] storedKey, uint storedCount, bool requireUserVerification = false) =>
         WebAuthnVerifier.VerifyAssertionAsync(Rp, Parse(posted), storedKey, storedCount, Handle, requireUserVerification, CancellationToken.None);
 
     private string Registration(SoftwareAuthenticator key, string format, byte flags)
@@ -163,10 +177,12 @@ public sealed class WebAuthnVerifierTests
     private static string Posted(SoftwareAuthenticator key, byte[] clientData, byte[] attestation) =>
         key.Json(clientData, new JsonObject { ["attestationObject"] = Base64Url.EncodeToString(attestation) });
 
-    private string Assertion(SoftwareAuthenticator key, string origin = Origin, string? rpId = null, byte flags = UserPresent)
+    private string Assertion(SoftwareAuthenticator key, string origin = Origin, string? rpId = null, byte flags = UserPresent) =>
+        Signed(key, ClientData("webauthn.get", _challenge, origin), rpId ?? Rp.Id, flags);
+
+    private static string Signed(SoftwareAuthenticator key, byte[] clientData, string rpId, byte flags)
     {
-        var clientData = ClientData("webauthn.get", _challenge, origin);
-        var authData = key.AuthenticatorData(rpId ?? Rp.Id, flags, attested: false);
+        var authData = key.AuthenticatorData(rpId, flags, attested: false);
         return key.Json(clientData, new JsonObject
         {
             ["authenticatorData"] = Base64Url.EncodeToString(authData),
