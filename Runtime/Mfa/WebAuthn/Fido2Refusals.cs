@@ -10,7 +10,8 @@ namespace Flowgate.Runtime.Mfa.WebAuthn;
 /// </summary>
 internal static class Fido2Refusals
 {
-    public static (WebAuthnRefusal Refusal, string Reason) Of(Fido2VerificationException e, RelyingParty rp, CredentialResponse response, bool registering, uint storedSignCount) =>
+    public static (WebAuthnRefusal Refusal, string Reason) Of(
+        Fido2VerificationException e, RelyingParty rp, CredentialResponse response, bool registering, uint storedSignCount) =>
         e.Code switch
         {
             Fido2ErrorCode.InvalidAuthenticatorResponseOrigin or Fido2ErrorCode.MissingAuthenticatorResponseOrigin

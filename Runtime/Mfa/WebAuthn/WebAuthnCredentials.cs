@@ -100,7 +100,7 @@ public sealed class WebAuthnCredentials(
         if (refusal is null)
         {
             var check = await WebAuthnVerifier.VerifyAssertionAsync(rp, response!, credential.PublicKey!, (uint)(credential.SignCount ?? 0),
-                credential.UserHandle, requireUserVerification, cancellationToken);
+                credential.UserHandle ?? UserHandle(credential.UserId), requireUserVerification, cancellationToken);
             if (check.Value is { } assertion)
             {
                 credential.SignCount = assertion.SignCount;
