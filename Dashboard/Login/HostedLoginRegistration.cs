@@ -38,7 +38,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
-        builder.Services.AddHostedLoginRateLimit(builder.Configuration);
+        builder.Services.AddHostedLoginRateLimit();
         builder.Services.AddScoped<PostLoginFlow>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();

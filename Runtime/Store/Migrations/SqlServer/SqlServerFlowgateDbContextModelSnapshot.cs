@@ -978,6 +978,28 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.ToTable("ServerKeys");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Limits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Mfa.MfaEnrollment", b =>
                 {
                     b.Property<string>("Id")
