@@ -5,7 +5,8 @@ namespace Flowgate.Tests.Endpoints;
 
 /// <summary>
 /// A custom claim an Action sets reaches the ID token and the access token with the JSON value the Action gave it, as
-/// on Auth0: through the authorization code and the refresh token, an array of one stays an array and null stays null.
+/// on Auth0, and <c>/userinfo</c> answers it the same: through the authorization code and the refresh token, an array of
+/// one stays an array and null stays null.
 /// </summary>
 public sealed class ClaimJsonTypesTests : IClassFixture<FlowgateAppFixture>
 {
@@ -26,7 +27,7 @@ public sealed class ClaimJsonTypesTests : IClassFixture<FlowgateAppFixture>
     [InlineData("empty-array", "[]", "[]")]
     [InlineData("object", "({ plan: 'gold', seats: 3, tags: ['a'], owner: { id: 7, active: true, note: null } })",
         "{\"plan\":\"gold\",\"seats\":3,\"tags\":[\"a\"],\"owner\":{\"id\":7,\"active\":true,\"note\":null}}")]
-    public async Task A_claim_keeps_its_json_type_in_the_id_token_and_the_access_token_also_after_a_refresh(string name, string js, string expected)
+    public async Task A_claim_keeps_its_json_type_in_the_id_token_the_access_token_and_userinfo_also_after_a_refresh(string name, string js, string expected)
     {
         await _app.DeployAndBindAsync(("claim " + name, $$"""
             exports.onExecutePostLogin = async (event, api) => {
@@ -46,6 +47,12 @@ public sealed class ClaimJsonTypesTests : IClassFixture<FlowgateAppFixture>
         {
             var payload = TokenRequests.Payload(token.GetString()!);
             Assert.True(payload.TryGetProperty(Ns + name, out var claim), payload.GetRawText());
+            Assert.Equal(expected, claim.GetRawText());
+        }
+        foreach (var token in new[] { tokens, refreshed })
+        {
+            var userInfo = await http.UserInfoAsync(token);
+            Assert.True(userInfo.TryGetProperty(Ns + name, out var claim), userInfo.GetRawText());
             Assert.Equal(expected, claim.GetRawText());
         }
     }

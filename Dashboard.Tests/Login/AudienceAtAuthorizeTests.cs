@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,7 +28,7 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
 
         var tokens = await LogInAsync(spa.ClientId, user.Email!, $"audience={Uri.EscapeDataString(api)}", "openid profile read:reports delete:everything");
         var access = TokenRequests.Payload(tokens.GetProperty("access_token").GetString()!);
-        var userInfo = await UserInfoAsync(tokens);
+        var userInfo = await _app.CreateBrowserClient().UserInfoAsync(tokens);
 
         Assert.Equal([api, Issuer() + "userinfo"], access.GetProperty("aud").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("openid profile read:reports", access.GetProperty("scope").GetString());
@@ -164,13 +163,6 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         Assert.False(string.IsNullOrEmpty(code), callback.ToString());
         return await http.RedeemCodeAsync(clientId, code);
-    }
-
-    private async Task<JsonElement> UserInfoAsync(JsonElement tokens)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
-        return await (await _app.CreateBrowserClient().SendAsync(request)).JsonAsync();
     }
 
     private static string AuthorizeUrl(string clientId, string extra, string scope)

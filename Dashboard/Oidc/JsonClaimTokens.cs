@@ -44,14 +44,14 @@ internal static class JsonClaimTokens
         if (context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeIdentifiers.IdentityToken)
         {
             foreach (var claim in claims)
-                descriptor.Claims[claim.Type] = JsonClaims.ValueOf(claim)!;
+                descriptor.Claims[claim.Type] = JsonClaims.Value(claim)!;
             return ValueTask.CompletedTask;
         }
         var carried = new JsonObject();
         foreach (var claim in claims)
             carried[claim.Type] = new JsonObject
             {
-                ["value"] = JsonSerializer.SerializeToNode(JsonClaims.ValueOf(claim)),
+                ["value"] = JsonSerializer.SerializeToNode(JsonClaims.Value(claim)),
                 ["destinations"] = JsonSerializer.SerializeToNode(claim.GetDestinations()),
             };
         descriptor.Claims[Carrier] = JsonSerializer.SerializeToElement(carried);

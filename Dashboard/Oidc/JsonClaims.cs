@@ -25,7 +25,12 @@ internal static class JsonClaims
     /// <summary>Whether the token library would write this claim differently from its JSON (an array of one, an empty one, null).</summary>
     public static bool NeedsJson(Claim claim) => claim.ValueType is JsonClaimValueTypes.JsonArray or JsonClaimValueTypes.JsonNull;
 
-    /// <summary>The JSON value of a claim <see cref="NeedsJson"/> selects (null for JSON null).</summary>
-    public static JsonElement? ValueOf(Claim claim) =>
-        claim.ValueType is JsonClaimValueTypes.JsonNull ? null : JsonDocument.Parse(claim.Value).RootElement.Clone();
+    /// <summary>The JSON value a claim stands for (null for JSON null).</summary>
+    public static JsonElement? Value(Claim claim) => claim.ValueType switch
+    {
+        JsonClaimValueTypes.JsonNull => null,
+        ClaimValueTypes.String => JsonSerializer.SerializeToElement(claim.Value),
+        ClaimValueTypes.Boolean => JsonSerializer.SerializeToElement(bool.Parse(claim.Value)),
+        _ => JsonDocument.Parse(claim.Value).RootElement.Clone(),
+    };
 }

@@ -77,6 +77,8 @@ internal static class OidcRegistration
                 // Claims keep the JSON type an Action gave them (arrays of one, empty arrays, null), as on Auth0.
                 server.AddEventHandler(JsonClaimTokens.Writing);
                 server.AddEventHandler(JsonClaimTokens.Reading);
+                // /userinfo answers the ID token's custom claims too, as on Auth0.
+                server.AddEventHandler(UserInfoClaims.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
