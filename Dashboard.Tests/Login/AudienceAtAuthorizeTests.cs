@@ -106,13 +106,18 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal($"Service not found: {unknown}", query["error_description"].ToString());
     }
 
-    [Fact]
-    public async Task The_management_api_is_never_granted_to_an_end_user()
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("{0}/")]
+    [InlineData("HTTP://LOCALHOST:1/API/V2")]
+    [InlineData("api/v2/")]
+    public async Task The_management_api_is_never_granted_to_an_end_user_in_any_spelling(string spelling)
     {
         var spa = await _app.CreateSpaAsync();
+        var audience = string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, _app.ManagementAudience.TrimEnd('/'));
 
         var response = await _app.CreateBrowserClient().GetAsync(
-            AuthorizeUrl(spa.ClientId, $"audience={Uri.EscapeDataString(_app.ManagementAudience)}", "openid read:users delete:users"));
+            AuthorizeUrl(spa.ClientId, $"audience={Uri.EscapeDataString(audience)}", "openid read:users delete:users"));
 
         var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
         Assert.StartsWith(EndUsers.Callback, response.Headers.Location.ToString());
