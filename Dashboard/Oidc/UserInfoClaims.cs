@@ -38,15 +38,20 @@ internal sealed class UserInfoClaims(IOpenIddictAuthorizationManager authorizati
             return;
         var custom = context.Principal.Claims
             .Where(c => !Profile.Contains(c.Type) && ActionClaims.Allowed(c.Type) && c.HasDestination(Destinations.IdentityToken)).ToList();
+        // A login's authorization is new and holds nothing yet: without custom claims there is nothing to read or write.
+        if (custom.Count == 0 && context.EndpointType is OpenIddictServerEndpointType.Authorization)
+            return;
         var authorization = await authorizations.FindByIdAsync(id, context.CancellationToken);
         if (authorization is null)
-            return;
-        var properties = await authorizations.GetPropertiesAsync(authorization, context.CancellationToken);
-        if (custom.Count == 0 && !properties.ContainsKey(Property))
             return;
         var claims = new JsonObject();
         foreach (var claim in custom)
             claims[claim.Type] = JsonSerializer.SerializeToNode(JsonClaims.Value(claim));
+        var properties = await authorizations.GetPropertiesAsync(authorization, context.CancellationToken);
+        var kept = properties.TryGetValue(Property, out var existing) ? existing.GetRawText() : "{}";
+        // A refresh whose Actions set the same claims again changes nothing.
+        if (kept == claims.ToJsonString())
+            return;
         var descriptor = new OpenIddictAuthorizationDescriptor();
         await authorizations.PopulateAsync(descriptor, authorization, context.CancellationToken);
         descriptor.Properties[Property] = JsonSerializer.SerializeToElement(claims);
