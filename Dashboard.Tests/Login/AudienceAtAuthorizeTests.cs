@@ -52,9 +52,9 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
     }
 
     [Fact]
-    public async Task With_rbac_the_scopes_are_limited_to_the_users_permissions_and_the_token_lists_them()
+    public async Task With_rbac_the_scopes_are_limited_to_the_users_permissions_the_token_lists_them_and_a_refresh_follows_a_revocation()
     {
-        var api = await CreateApiAsync(new { enforce_policies = true, token_dialect = "access_token_authz" });
+        var api = await CreateApiAsync(new { enforce_policies = true, token_dialect = "access_token_authz", allow_offline_access = true });
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
         var http = await _app.CreateManagementClientAsync();
@@ -62,11 +62,16 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
         (await http.PostAsJsonAsync($"/api/v2/roles/{role}/permissions", Permissions(api, "read:reports"))).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync($"/api/v2/users/{Uri.EscapeDataString(user.Id)}/roles", new { roles = new[] { role } })).EnsureSuccessStatusCode();
 
-        var tokens = await LogInAsync(spa.ClientId, user.Email!, $"audience={Uri.EscapeDataString(api)}", "openid read:reports write:reports");
+        var tokens = await LogInAsync(spa.ClientId, user.Email!, $"audience={Uri.EscapeDataString(api)}", "openid read:reports write:reports offline_access");
         var access = TokenRequests.Payload(tokens.GetProperty("access_token").GetString()!);
+        var revoke = new HttpRequestMessage(HttpMethod.Delete, $"/api/v2/roles/{role}/permissions") { Content = JsonContent.Create(Permissions(api, "read:reports")) };
+        (await http.SendAsync(revoke)).EnsureSuccessStatusCode();
+        var refreshed = TokenRequests.Payload((await _app.CreateBrowserClient().RefreshAsync(spa.ClientId, tokens)).GetProperty("access_token").GetString()!);
 
-        Assert.Equal("openid read:reports", access.GetProperty("scope").GetString());
+        Assert.Equal("openid read:reports offline_access", access.GetProperty("scope").GetString());
         Assert.Equal("[\"read:reports\"]", access.GetProperty("permissions").GetRawText());
+        Assert.Equal("openid offline_access", refreshed.GetProperty("scope").GetString());
+        Assert.Equal("[]", refreshed.GetProperty("permissions").GetRawText());
     }
 
     [Fact]
