@@ -31,8 +31,8 @@ internal sealed class ApiPermissionClaims(UserPermissions permissions, IssuerRes
         identity.SetResources(identity.HasScope(Scopes.OpenId) ? [audience, issuer.Resolve() + "userinfo"] : [audience]);
         identity.SetAccessTokenLifetime(access.Lifetime);
         if (access.Permissions is { } held)
-            // A JSON array even with one element or none, as Auth0 sends it.
         {
+            // A JSON array even with one element or none, as Auth0 sends it.
             identity.RemoveClaims(ClaimType);
             identity.AddClaim(JsonClaims.Create(ClaimType, JsonSerializer.SerializeToElement(held)));
         }

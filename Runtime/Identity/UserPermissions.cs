@@ -13,9 +13,9 @@ namespace Flowgate.Runtime.Identity;
 /// </summary>
 public sealed class UserPermissions(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ILogger<UserPermissions> logger)
 {
+    private const string OfflineAccess = "offline_access";
     // Scopes of the OpenID Connect layer, not of the API: RBAC never takes them away.
     private static readonly HashSet<string> OidcScopes = ["openid", "profile", "email", "address", "phone", OfflineAccess];
-    private const string OfflineAccess = "offline_access";
 
     /// <summary>Whether a scope belongs to OpenID Connect (<c>openid</c>, <c>profile</c>, ...) rather than to an API.</summary>
     public static bool IsOidcScope(string scope) => OidcScopes.Contains(scope);
