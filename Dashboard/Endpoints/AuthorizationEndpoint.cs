@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Login.Mfa;
+using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Login;
@@ -29,12 +30,15 @@ internal static class AuthorizationEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis, ApplicationService applications,
+        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, AuthorizeAudience audiences, ApplicationService applications,
         PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var facts = AuthorizeRequest.Facts(context, request);
+        var (audience, audienceRefusal) = await audiences.ReadAsync(request, context.RequestAborted);
+        if (audienceRefusal is not null)
+            return OidcErrors.Forbid(Errors.AccessDenied, audienceRefusal);
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
@@ -43,9 +47,6 @@ internal static class AuthorizationEndpoint
         if (step is not LoginStep.Proceed || user is null)
             return Translate(context, step);
 
-        var audience = request.GetParameter("audience")?.ToString() is { Length: > 0 } named ? named : null;
-        if (audience is not null && !await apis.ExistsAsync(audience, context.RequestAborted))
-            return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
         step = LoginTransaction.Consent(await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted),
             AuthorizeRequest.Parameter(context, AuthorizeRequest.ConsentMarker) == "denied", facts.PromptNone);
         if (step is not LoginStep.Proceed)
