@@ -79,6 +79,10 @@ internal sealed class EndUserSignIn(
         return null;
     }
 
+    /// <summary>How the session's user logged in (<c>pwd</c> or <c>passkey</c>) and when, as <c>event.authentication.methods</c> lists it.</summary>
+    public static IReadOnlyList<AuthenticationMethod> MethodsOf(ClaimsPrincipal session, DateTimeOffset authenticatedAt) =>
+        [new(session.FindFirst(MethodClaim)?.Value ?? AuthenticationMethods.Password, authenticatedAt)];
+
     private async Task StartSessionAsync(TenantUser user, IEnumerable<Claim> claims)
     {
         // An atomic increment, not an entity update: concurrent logins of one account must not conflict.
