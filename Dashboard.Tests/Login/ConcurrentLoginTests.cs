@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -24,16 +25,22 @@ public sealed class ConcurrentLoginTests : IClassFixture<FlowgateAppFixture>
 
     public ConcurrentLoginTests(FlowgateAppFixture fixture) => _app = fixture.App;
 
-    [Fact]
-    public async Task Concurrent_full_logins_of_one_account_all_succeed_and_are_all_counted()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Concurrent_full_logins_of_one_account_all_succeed_and_are_all_counted(DatabaseProvider provider)
     {
-        await _app.DeployFlowAsync("post-login", ("stamp", Stamp));
-        var spa = await _app.CreateSpaAsync();
-        var user = await _app.CreateUserAsync();
+        // On PostgreSQL the logins' writes really run at once (no file lock between them).
+        using var database = provider == DatabaseProvider.Sqlite ? null : TestDatabase.Create(provider);
+        using var own = database is null ? null : new FlowgateApp(database);
+        var app = own ?? _app;
+        await app.DeployFlowAsync("post-login", ("stamp", Stamp));
+        var spa = await app.CreateSpaAsync();
+        var user = await app.CreateUserAsync();
 
         var states = await Task.WhenAll(Enumerable.Range(0, Logins).Select(async i =>
         {
-            using var http = _app.CreateBrowserClient();
+            using var http = app.CreateBrowserClient();
             var state = $"login-{i}";
             var callback = await http.LogInAtAsync(HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, state), user.Email!);
             var code = QueryHelpers.ParseQuery(callback.Query).GetValueOrDefault("code").ToString();
@@ -43,7 +50,7 @@ public sealed class ConcurrentLoginTests : IClassFixture<FlowgateAppFixture>
         }));
 
         Assert.Equal(Enumerable.Range(0, Logins).Select(i => $"login-{i}"), states);
-        var management = await _app.CreateManagementClientAsync();
+        var management = await app.CreateManagementClientAsync();
         var saved = await management.GetFromJsonAsync<JsonElement>($"/api/v2/users/{Uri.EscapeDataString(user.Id)}");
         Assert.Equal(Logins, saved.GetProperty("logins_count").GetInt32());
         Assert.NotEqual(JsonValueKind.Null, saved.GetProperty("last_login").ValueKind);
