@@ -53,6 +53,7 @@ internal static class AuthorizationEndpoint
             return Translate(context, step);
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), audience);
+        var methods = EndUserSignIn.MethodsOf(session.Principal!, session.Properties?.IssuedUtc ?? clock.GetUtcNow());
         FlowExecutionResult? flow;
         var mfaDone = false;
         if (facts.ResumeState is { } state)
@@ -68,8 +69,7 @@ internal static class AuthorizationEndpoint
         {
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
                 await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
-                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted),
-                session.Principal!.FindFirst(EndUserSignIn.MethodClaim)?.Value ?? "pwd", session.Properties?.IssuedUtc ?? DateTimeOffset.UtcNow,
+                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
                 clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
@@ -96,6 +96,11 @@ internal static class AuthorizationEndpoint
             events.Write(context, LogTypes.FailedLogin, denied.Description, user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
             return Translate(context, denied);
         }
+        // A factor passed in this login stays part of it: a refresh shows the flow `mfa` too.
+        if (mfaDone)
+            methods = [.. methods, new(AuthenticationMethods.Mfa,
+                FactorFreshness.PassedAt(session.Principal!.FindFirst(FactorFreshness.ClaimType)?.Value) ?? clock.GetUtcNow())];
+        identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
         events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

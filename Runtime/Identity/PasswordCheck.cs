@@ -32,10 +32,7 @@ public sealed class PasswordCheck(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = db.Users.Where(u => u.Id == user.Id);
-        var reserved = await account
-            .Where(u => u.AccessFailedCount < lockout.MaxFailedAccessAttempts && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), cancellationToken) == 1;
-        if (!reserved)
+        if (!await PasswordAttempts.ReserveAsync(db, user.Id, lockout, clock, cancellationToken))
         {
             VerifyDummy(password);
             return PasswordCheckResult.Locked;
