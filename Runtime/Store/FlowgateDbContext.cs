@@ -40,6 +40,8 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<MfaEnrollment> MfaEnrollments => Set<MfaEnrollment>();
     public DbSet<Flows.Parking.ParkedTransaction> ParkedTransactions => Set<Flows.Parking.ParkedTransaction>();
     public DbSet<Mfa.WebAuthn.AnsweredChallenge> AnsweredChallenges => Set<Mfa.WebAuthn.AnsweredChallenge>();
+    public DbSet<Jobs.UserJob> UserJobs => Set<Jobs.UserJob>();
+    public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
