@@ -118,6 +118,8 @@ public sealed class UserImportJobTests : IClassFixture<FlowgateAppFixture>
 
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Contains("not a valid JSON array (line 1)", job.GetProperty("status_details").GetString());
+        var errors = await http.GetFromJsonAsync<JsonElement>($"/api/v2/jobs/{job.GetProperty("id").GetString()}/errors");
+        Assert.Equal(("failed", job.GetProperty("status_details").GetString()), (errors.GetProperty("status").GetString(), errors.GetProperty("status_details").GetString()));
     }
 
     [Fact]

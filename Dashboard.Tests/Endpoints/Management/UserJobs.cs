@@ -49,9 +49,12 @@ internal static class UserJobs
     }
 
     /// <summary>The end user's login on the hosted page with <paramref name="password"/>: true when it reaches the callback with a code.</summary>
-    public static async Task<bool> LogsInAsync(this FlowgateApp app, string clientId, string email, string password)
+    public static Task<bool> LogsInAsync(this FlowgateApp app, string clientId, string email, string password) =>
+        app.CreateBrowserClient().LogsInAsync(clientId, email, password);
+
+    /// <summary>The same with a browser client of the caller's (its own cookies, redirects not followed).</summary>
+    public static async Task<bool> LogsInAsync(this HttpClient http, string clientId, string email, string password)
     {
-        var http = app.CreateBrowserClient();
         var login = await http.GetAsync(HostedLogin.AuthorizeUrl(clientId, HostedLogin.Verifier, "s1"));
         var posted = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
         {

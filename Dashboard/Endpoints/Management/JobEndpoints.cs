@@ -52,8 +52,14 @@ internal static class JobEndpoints
         return TypedResults.Ok(JobJson.Job(job, Location(http, links, job)));
     }
 
-    private static async Task<IResult> ErrorsAsync(string id, UserJobService jobs, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await jobs.ErrorsAsync(id, cancellationToken)).Select(JobJson.Error));
+    // Auth0 answers the job itself (with status_details) for a job that failed as a whole rather than row by row.
+    private static async Task<IResult> ErrorsAsync(string id, UserJobService jobs, CancellationToken cancellationToken)
+    {
+        var errors = await jobs.ErrorsAsync(id, cancellationToken);
+        if (errors.Count == 0 && await jobs.GetAsync(id, cancellationToken) is { FailureMessage: not null } failed)
+            return TypedResults.Ok(JobJson.Job(failed, null));
+        return TypedResults.Ok(errors.Select(JobJson.Error));
+    }
 
     private static async Task<IResult> FileAsync(string id, UserJobService jobs, CancellationToken cancellationToken)
     {
