@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
 using Konscious.Security.Cryptography;
@@ -44,6 +43,25 @@ public sealed class UserImportJobTests : IClassFixture<FlowgateAppFixture>
             Assert.True(await _app.LogsInAsync(spa.ClientId, email, password), $"{email}: second login with the default hash");
             Assert.False(await _app.LogsInAsync(spa.ClientId, email, "wrong password"), $"{email}: a wrong password after the rehash");
         }
+    }
+
+    [Fact]
+    public async Task On_postgresql_imported_users_log_in_bad_rows_are_reported_and_an_export_is_served()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
+        using var app = new FlowgateApp(database);
+        var http = await app.CreateManagementClientAsync();
+        var spa = await app.CreateSpaAsync();
+        var email = UserJobs.Email("postgres");
+
+        var job = await http.ImportAsync([new { email, custom_password_hash = Pbkdf2("postgres password") }, new { email = "nope" }]);
+        var export = await (await http.PostAsJsonAsync("/api/v2/jobs/users-exports", new { connection_id = UserJobs.ConnectionId, format = "csv" })).JsonAsync(201);
+        var exported = await http.WaitForJobAsync(export.GetProperty("id").GetString()!);
+
+        Assert.Equal((1, 0, 1, 2), Summary(job));
+        Assert.True(await app.LogsInAsync(spa.ClientId, email, "postgres password"));
+        Assert.True(await app.LogsInAsync(spa.ClientId, email, "postgres password"));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(exported.GetProperty("location").GetString())).StatusCode);
     }
 
     [Fact]
