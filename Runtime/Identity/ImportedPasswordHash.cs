@@ -29,7 +29,14 @@ public abstract record ImportedPasswordHash
     {
         if (!IsStored(storedHash))
             return null;
-        using var document = JsonDocument.Parse(storedHash.AsMemory(StoredPrefix.Length));
-        return CustomPasswordHash.Parse(document.RootElement, out _);
+        try
+        {
+            using var document = JsonDocument.Parse(storedHash.AsMemory(StoredPrefix.Length));
+            return CustomPasswordHash.Parse(document.RootElement, out _);
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged value matches no password rather than failing the login
+        }
     }
 }

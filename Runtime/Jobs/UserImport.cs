@@ -42,7 +42,8 @@ public sealed class UserImport(
         {
             // Auth0 stops a job whose file is not a JSON array of users. Rows already read (whole read buffers before the
             // fault) stay imported and counted.
-            job.FailureMessage = $"The users file is not a valid JSON array (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}";
+            var message = $"The users file is not a valid JSON array (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}";
+            job.FailureMessage = message.Length <= UserJob.MaxFailureMessage ? message : message[..UserJob.MaxFailureMessage];
         }
         await FlushAsync(job, batch, failures, counts, 100, cancellationToken);
         job.Status = job.FailureMessage is null ? UserJobStatus.Completed : UserJobStatus.Failed;

@@ -8,6 +8,8 @@ namespace Flowgate.Runtime.Jobs;
 /// </summary>
 public sealed class UserJob : ITenantScoped
 {
+    internal const int MaxExternalId = 128, MaxFailureMessage = 1000;
+
     /// <summary><c>job_</c> + 16 characters, as Auth0's.</summary>
     public required string Id { get; set; }
     public string TenantId { get; set; } = Tenant.DefaultId;

@@ -20,6 +20,8 @@ public sealed class UserJobService(
     public async Task<UserJob> StartImportAsync(Stream users, string? connectionId, bool upsert, string? externalId, bool sendCompletionEmail,
         CancellationToken cancellationToken)
     {
+        if (externalId is { Length: > UserJob.MaxExternalId })
+            throw new OperationRejectedException(RejectionKind.Invalid, $"Payload validation error: 'external_id' is longer than {UserJob.MaxExternalId} characters.");
         var job = NewJob(UserJobTypes.Import, connectionId);
         job.Upsert = upsert;
         job.ExternalId = externalId;

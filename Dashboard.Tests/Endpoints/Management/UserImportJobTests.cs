@@ -150,11 +150,15 @@ public sealed class UserImportJobTests : IClassFixture<FlowgateAppFixture>
         var unknown = await http.PostImportAsync(new MemoryStream(UserJobs.Utf8("[]")), connectionId: "con_doesnotexist00");
         var json = await http.PostAsJsonAsync("/api/v2/jobs/users-imports", new { connection_id = UserJobs.ConnectionId });
         var missing = await http.GetAsync("/api/v2/jobs/job_doesnotexist0000");
+        var longExternalId = await http.PostImportAsync(new MemoryStream(UserJobs.Utf8("[]")), externalId: new string('x', 129));
+        var named = await (await http.PostImportAsync(new MemoryStream(UserJobs.Utf8("[]")), externalId: "migration-1")).JsonAsync(202);
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         await unknown.AssertErrorAsync(400, "Flowgate has one: con_UsernamePassword");
         await json.AssertErrorAsync(400, "multipart/form-data");
         await missing.AssertErrorAsync(404, "The job does not exist");
+        await longExternalId.AssertErrorAsync(400, "'external_id' is longer than 128");
+        Assert.Equal("migration-1", named.GetProperty("external_id").GetString());
     }
 
     internal static (int Failed, int Updated, int Inserted, int Total) Summary(JsonElement job)

@@ -12,7 +12,8 @@ internal static class UserJobs
 {
     public const string ConnectionId = "con_UsernamePassword";
 
-    public static async Task<HttpResponseMessage> PostImportAsync(this HttpClient http, Stream users, bool? upsert = null, string? connectionId = ConnectionId)
+    public static async Task<HttpResponseMessage> PostImportAsync(this HttpClient http, Stream users, bool? upsert = null, string? connectionId = ConnectionId,
+        string? externalId = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(users);
@@ -22,6 +23,8 @@ internal static class UserJobs
             form.Add(new StringContent(connectionId), "connection_id");
         if (upsert is not null)
             form.Add(new StringContent(upsert.Value ? "true" : "false"), "upsert");
+        if (externalId is not null)
+            form.Add(new StringContent(externalId), "external_id");
         form.Add(new StringContent("false"), "send_completion_email");
         return await http.PostAsync("/api/v2/jobs/users-imports", form);
     }

@@ -15,9 +15,9 @@ internal sealed class UserJobConfiguration : IEntityTypeConfiguration<UserJob>
         builder.Property(j => j.Status).HasMaxLength(16);
         builder.Property(j => j.ConnectionId).HasMaxLength(64);
         builder.Property(j => j.Connection).HasMaxLength(128);
-        builder.Property(j => j.ExternalId).HasMaxLength(128);
+        builder.Property(j => j.ExternalId).HasMaxLength(UserJob.MaxExternalId);
         builder.Property(j => j.Format).HasMaxLength(8);
-        builder.Property(j => j.FailureMessage).HasMaxLength(1000);
+        builder.Property(j => j.FailureMessage).HasMaxLength(UserJob.MaxFailureMessage);
         builder.HasIndex(j => j.Status); // pending jobs taken up at start
     }
 }
