@@ -35,7 +35,7 @@ app.UseHostHardening();             // security headers, the issuer's host only,
 app.UseCors();                      // browser apps' web origins, on the protocol endpoints only
 app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementRequestErrors>();
-app.UseRateLimiter();                // per-IP limit on the hosted pages' form posts
+app.UseHostedLoginRateLimit();       // per-IP limit on the hosted pages' form posts, over all instances
 app.UseMiddleware<AdminSignInLimits>(); // per-IP and per-account limits on administrators' sign-in posts
 app.UseAuthentication();
 app.UseAuthorization();

@@ -57,13 +57,7 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
         await page.ClickAsync("[data-test=mfa-continue]");
         Assert.Equal(admin.Id, (await login.TokensAsync()).Subject);
 
-        // Logged out: the next login asks for the key, and the same authenticator answers.
-        await context.ClearCookiesAsync();
-        await login.StartAsync();
-        await login.LogInWithPasswordAsync(admin.Email!);
-        await Expect(page).ToHaveURLAsync(new Regex("/u/mfa-webauthn-challenge"));
-        await page.ClickAsync("[data-test=webauthn-start]");
-        Assert.Equal(admin.Id, (await login.TokensAsync()).Subject);
+        await LogInAgainWithTheKeyAsync(context, page, login, admin);
 
         var key = Assert.Single(await FactorsAsync(app, admin.Id), f => f.Type != MfaEnrollment.RecoveryCode);
         Assert.Equal((MfaEnrollment.WebAuthnRoaming, false), (key.Type, key.Discoverable));
@@ -73,6 +67,31 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
             .SearchAsync(new TenantLogQuery(UserId: admin.Id), 0, 50, CancellationToken.None);
         Assert.Contains("gd_enrollment_complete", logged.Items.Select(e => e.Type));
         Assert.Contains("gd_auth_succeed", logged.Items.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_u2f_security_key_enrols_with_its_fido_u2f_attestation_verified_and_answers_the_next_challenge()
+    {
+        var logs = new RecordedLogs();
+        using var app = KestrelApp.StartOnLocalhost(services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        var spa = await app.CreateSpaAsync();
+        var admin = await CreateUserAsync(app, "Admin");
+        await app.DeployAndBindAsync(("Require webauthn MFA for admins", RequireWebAuthnForAdmins));
+        await using var context = await browser.Instance.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.AddU2fKeyAsync();
+        var login = new BrowserLogin(page, LocalhostUrl(app), spa.ClientId);
+        await login.RouteCallbackAsync();
+
+        await login.StartAsync();
+        await login.LogInWithPasswordAsync(admin.Email!);
+        await page.ClickAsync("[data-test=webauthn-start]");
+        await page.ClickAsync("[data-test=mfa-continue]");
+        Assert.Equal(admin.Id, (await login.TokensAsync()).Subject);
+        // Security keys are asked for direct attestation: the key's own fido-u2f statement is what Fido2 verified.
+        Assert.Contains(logs.Lines, l => l.Contains($"User {admin.Id} enrolled a webauthn-roaming credential (fido-u2f attestation)"));
+        await LogInAgainWithTheKeyAsync(context, page, login, admin);
+        Assert.True(Assert.Single(await FactorsAsync(app, admin.Id), f => f.Type != MfaEnrollment.RecoveryCode).SignCount > 0);
     }
 
     [Fact]
@@ -122,6 +141,17 @@ public sealed class WebAuthnLoginTests(Infrastructure.Browser browser) : IClassF
         await Expect(page.GetByText("the application")).ToBeVisibleAsync();
         Assert.Equal("access_denied", QueryHelpers.ParseQuery(login.Callback!.Query)["error"].ToString());
         Assert.True(Assert.Single(await FactorsAsync(app, user.Id), f => f.Type != MfaEnrollment.RecoveryCode).Discoverable);
+    }
+
+    // Logged out: the next login asks for the key, and the same authenticator answers.
+    private static async Task LogInAgainWithTheKeyAsync(IBrowserContext context, IPage page, BrowserLogin login, TenantUser user)
+    {
+        await context.ClearCookiesAsync();
+        await login.StartAsync();
+        await login.LogInWithPasswordAsync(user.Email!);
+        await Expect(page).ToHaveURLAsync(new Regex("/u/mfa-webauthn-challenge"));
+        await page.ClickAsync("[data-test=webauthn-start]");
+        Assert.Equal(user.Id, (await login.TokensAsync()).Subject);
     }
 
     private static string LocalhostUrl(FlowgateApp app) => app.BaseUrl().Replace("127.0.0.1", "localhost");

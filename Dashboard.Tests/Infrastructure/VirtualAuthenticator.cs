@@ -19,4 +19,19 @@ internal static class VirtualAuthenticator
             },
         });
     }
+
+    // An old U2F (CTAP1) security key on USB: no resident keys, no user verification, fido-u2f attestation.
+    public static async Task AddU2fKeyAsync(this IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "u2f", ["transport"] = "usb", ["hasResidentKey"] = false,
+                ["hasUserVerification"] = false, ["automaticPresenceSimulation"] = true,
+            },
+        });
+    }
 }

@@ -3,6 +3,7 @@ using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Store;
+using Flowgate.Tests.Endpoints.Management;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +117,32 @@ public sealed class NodeSdkTests
         AssertFailure(result.GetProperty("duplicate"), "ConflictError", 409);
         AssertFailure(result.GetProperty("weak"), "BadRequestError", 400);
         AssertFailure(result.GetProperty("deleted"), "NotFoundError", 404);
+    }
+
+    [Fact]
+    public async Task The_ManagementClient_imports_users_with_their_password_hashes_and_exports_them_as_on_Auth0()
+    {
+        using var certificates = new LoopbackCertificates();
+        using var app = KestrelApp.StartHttps(certificates.Server);
+        var spa = await app.CreateSpaAsync();
+        var sdk = await SdkEnvironmentAsync(app, certificates);
+        sdk["CONNECTION_ID"] = UserJobs.ConnectionId;
+
+        var result = JsonDocument.Parse(await RunAsync("import-users.js", sdk)).RootElement;
+
+        var started = result.GetProperty("started");
+        Assert.Equal(("pending", "users_import", UserJobs.ConnectionId), (started.GetProperty("status").GetString(), started.GetProperty("type").GetString(), started.GetProperty("connection_id").GetString()));
+        Assert.StartsWith("job_", started.GetProperty("id").GetString());
+        Assert.Equal("completed", result.GetProperty("imported").GetProperty("status").GetString());
+        Assert.Equal("""{"failed":1,"updated":0,"inserted":2,"total":3}""", result.GetProperty("imported").GetProperty("summary").GetRawText());
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("not an address", "INVALID_FORMAT"), (error.GetProperty("email").GetString(), error.GetProperty("codes")[0].GetString()));
+        var exported = result.GetProperty("exported");
+        Assert.Equal(("completed", "users_export", "json"), (exported.GetProperty("status").GetString(), exported.GetProperty("type").GetString(), exported.GetProperty("format").GetString()));
+        Assert.StartsWith(app.BaseUrl().TrimEnd('/') + "/api/v2/jobs/", exported.GetProperty("location").GetString());
+        var browser = certificates.CreateBrowserClient(new Uri(app.BaseUrl()));
+        Assert.True(await browser.LogsInAsync(spa.ClientId, "node.pbkdf2@example.com", "node pbkdf2 password"));
+        Assert.True(await certificates.CreateBrowserClient(new Uri(app.BaseUrl())).LogsInAsync(spa.ClientId, "node.sha512@example.com", "node sha512 password"));
     }
 
     // A machine-to-machine application's credentials, and the test authority Node must trust: the SDK speaks only https.

@@ -1,4 +1,5 @@
 using Flowgate.Runtime.Admin;
+using Flowgate.Runtime.Limits;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,7 @@ internal static class AdminAuthentication
         builder.Services.AddSingleton<AdminAccountService>();
         builder.Services.AddSingleton<AdminFactors>();
         builder.Services.AddSingleton<AdminSecurityKeys>();
+        builder.Services.AddRateLimitCounters();
         builder.Services.AddSingleton<AdminSignInLimits>();
         builder.Services.AddHostedService<AdminSetupAnnouncement>();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Flowgate.Dashboard.Login;
 using Flowgate.Dashboard.Login.Mfa;
+using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Login;
@@ -29,12 +30,15 @@ internal static class AuthorizationEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, ResourceServerService apis, ApplicationService applications,
+        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, AuthorizeAudience audiences, ApplicationService applications,
         PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var facts = AuthorizeRequest.Facts(context, request);
+        var (audience, audienceRefusal) = await audiences.ReadAsync(request, context.RequestAborted);
+        if (audienceRefusal is not null)
+            return OidcErrors.Forbid(Errors.AccessDenied, audienceRefusal);
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
@@ -43,15 +47,13 @@ internal static class AuthorizationEndpoint
         if (step is not LoginStep.Proceed || user is null)
             return Translate(context, step);
 
-        var audience = request.GetParameter("audience")?.ToString() is { Length: > 0 } named ? named : null;
-        if (audience is not null && !await apis.ExistsAsync(audience, context.RequestAborted))
-            return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
         step = LoginTransaction.Consent(await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted),
             AuthorizeRequest.Parameter(context, AuthorizeRequest.ConsentMarker) == "denied", facts.PromptNone);
         if (step is not LoginStep.Proceed)
             return Translate(context, step);
 
         var identity = await claims.CreateAsync(user, request.GetScopes(), audience);
+        var methods = EndUserSignIn.MethodsOf(session.Principal!, session.Properties?.IssuedUtc ?? clock.GetUtcNow());
         FlowExecutionResult? flow;
         var mfaDone = false;
         if (facts.ResumeState is { } state)
@@ -67,8 +69,7 @@ internal static class AuthorizationEndpoint
         {
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
                 await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
-                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted),
-                session.Principal!.FindFirst(EndUserSignIn.MethodClaim)?.Value ?? "pwd", session.Properties?.IssuedUtc ?? DateTimeOffset.UtcNow,
+                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
                 clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
@@ -95,6 +96,11 @@ internal static class AuthorizationEndpoint
             events.Write(context, LogTypes.FailedLogin, denied.Description, user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
             return Translate(context, denied);
         }
+        // A factor passed in this login stays part of it: a refresh shows the flow `mfa` too.
+        if (mfaDone)
+            methods = [.. methods, new(AuthenticationMethods.Mfa,
+                FactorFreshness.PassedAt(session.Principal!.FindFirst(FactorFreshness.ClaimType)?.Value) ?? clock.GetUtcNow())];
+        identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
         events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -1,3 +1,4 @@
+using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flowgate.Dashboard.Endpoints;
 
-/// <summary><c>/userinfo</c>: the user's current profile, limited by the scopes of the access token.</summary>
+/// <summary><c>/userinfo</c>: the user's current profile, limited by the scopes of the access token, and the ID token's custom claims.</summary>
 internal static class UserInfoEndpoint
 {
     public static IEndpointRouteBuilder MapUserInfoEndpoint(this IEndpointRouteBuilder routes)
@@ -16,7 +17,7 @@ internal static class UserInfoEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, UserManager<TenantUser> users)
+    private static async Task<IResult> HandleAsync(HttpContext context, UserManager<TenantUser> users, UserInfoClaims custom)
     {
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var user = principal is null ? null : await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "");
@@ -36,6 +37,10 @@ internal static class UserInfoEndpoint
             claims[Claims.Email] = user.Email;
             claims[Claims.EmailVerified] = user.EmailConfirmed;
         }
-        return Results.Json(claims.Where(c => c.Value is not null).ToDictionary());
+        // The ID token's custom claims as the login's Actions set them, with their JSON types (null included), as on Auth0.
+        var answer = claims.Where(c => c.Value is not null).ToDictionary();
+        foreach (var (type, value) in await custom.ForAsync(principal!, context.RequestAborted))
+            answer.TryAdd(type, value);
+        return Results.Json(answer);
     }
 }

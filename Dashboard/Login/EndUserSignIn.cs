@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Runtime.Mfa.WebAuthn;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    PasswordCheck passwords, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    PasswordCheck passwords, LoginUserWrites writes, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
     public const string MethodClaim = "amr";
@@ -78,11 +79,14 @@ internal sealed class EndUserSignIn(
         return null;
     }
 
+    /// <summary>How the session's user logged in (<c>pwd</c> or <c>passkey</c>) and when, as <c>event.authentication.methods</c> lists it.</summary>
+    public static IReadOnlyList<AuthenticationMethod> MethodsOf(ClaimsPrincipal session, DateTimeOffset authenticatedAt) =>
+        [new(session.FindFirst(MethodClaim)?.Value ?? AuthenticationMethods.Password, authenticatedAt)];
+
     private async Task StartSessionAsync(TenantUser user, IEnumerable<Claim> claims)
     {
-        user.LoginsCount++;
-        user.LastLogin = clock.GetUtcNow();
-        await users.UpdateAsync(user);
+        // An atomic increment, not an entity update: concurrent logins of one account must not conflict.
+        await writes.CountLoginAsync(user, signIn.Context.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
     }
 

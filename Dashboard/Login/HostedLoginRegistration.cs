@@ -28,6 +28,7 @@ internal static class HostedLoginRegistration
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddScoped<ISecurityStampValidator, EndUserSessionValidator>();
         builder.Services.AddScoped<Runtime.Login.UserSessionRevocation>();
+        builder.Services.AddScoped<Runtime.Login.LoginUserWrites>();
         builder.Services.AddScoped<RefreshLogin>();
         builder.Services.AddScoped<LoginClaims>();
         builder.Services.AddScoped<Oidc.ApiPermissionClaims>();
@@ -38,7 +39,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
-        builder.Services.AddHostedLoginRateLimit(builder.Configuration);
+        builder.Services.AddHostedLoginRateLimit();
         builder.Services.AddScoped<PostLoginFlow>();
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using OpenIddict.Abstractions;
 
 namespace Flowgate.Dashboard.Login;
@@ -14,10 +15,10 @@ internal static class PostLoginEvent
     /// <summary>Auth0's <c>event.transaction.protocol</c> when a refresh token is exchanged.</summary>
     public const string RefreshProtocol = "oauth2-refresh-token";
 
-    /// <param name="method">How the user logged in: <c>pwd</c> or <c>passkey</c>, at <paramref name="authenticatedAt"/>.</param>
+    /// <param name="methods">How the user logged in (<c>pwd</c> or <c>passkey</c>, then <c>mfa</c> on a refresh after a factor), and when.</param>
     /// <param name="scopes">The scopes asked for: the request's at <c>/authorize</c>, the granted ones on refresh.</param>
     public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
-        IReadOnlyList<string> enrolledFactors, string method, DateTimeOffset authenticatedAt, string protocol = AuthorizeProtocol, IEnumerable<string>? scopes = null,
+        IReadOnlyList<string> enrolledFactors, IReadOnlyList<AuthenticationMethod> methods, string protocol = AuthorizeProtocol, IEnumerable<string>? scopes = null,
         IReadOnlyDictionary<string, string>? clientMetadata = null)
     {
         var refresh = protocol == RefreshProtocol;
@@ -30,7 +31,10 @@ internal static class PostLoginEvent
             ["tenant"] = EventParts.Tenant(),
             ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },
             ["authorization"] = new JsonObject { ["roles"] = JsonSerializer.SerializeToNode(roles) },
-            ["authentication"] = new JsonObject { ["methods"] = new JsonArray(new JsonObject { ["name"] = method, ["timestamp"] = authenticatedAt.ToString("O") }) },
+            ["authentication"] = new JsonObject
+            {
+                ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)new JsonObject { ["name"] = m.Name, ["timestamp"] = m.Timestamp.ToString("O") })]),
+            },
             ["transaction"] = new JsonObject
             {
                 ["protocol"] = protocol,

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Shared.Flows;
 using Flowgate.Shared.Triggers;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
 namespace Flowgate.Dashboard.Login;
@@ -14,7 +14,7 @@ namespace Flowgate.Dashboard.Login;
 /// deny or a failure stops it; custom claims and scope changes go into the tokens; metadata is written once, when
 /// the flow has ended (or before a redirect, as Auth0 does).
 /// </summary>
-internal sealed class PostLoginFlow(TriggerRunner triggers, UserManager<TenantUser> users)
+internal sealed class PostLoginFlow(TriggerRunner triggers, LoginUserWrites writes)
 {
     /// <summary>Runs the bound Actions on <paramref name="eventJson"/>; null when none are bound.</summary>
     public Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken) =>
@@ -50,12 +50,6 @@ internal sealed class PostLoginFlow(TriggerRunner triggers, UserManager<TenantUs
     /// <summary>Saves the metadata written so far: Auth0 flushes it before a redirect.</summary>
     public Task FlushMetadataAsync(FlowExecutionResult result, TenantUser user) => SaveMetadataAsync(user, result.Outcome);
 
-    private async Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome)
-    {
-        if (!MetadataChanges.Any(outcome))
-            return;
-        MetadataChanges.ApplyTo(user, outcome);
-        user.UpdatedAt = DateTimeOffset.UtcNow;
-        await users.UpdateAsync(user);
-    }
+    // One conditional UPDATE: concurrent logins of one account write their metadata without conflicting.
+    private Task SaveMetadataAsync(TenantUser user, FlowOutcome outcome) => writes.SaveMetadataAsync(user, outcome, CancellationToken.None);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
 using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore.Identity;
@@ -26,10 +27,14 @@ internal sealed class RefreshLogin(
         var identity = await claims.CreateAsync(user, scopes, audience);
         // The same authorization: revoking it (a password change, a block) also ends the refresh tokens issued here.
         identity.SetAuthorizationId(granted.GetAuthorizationId());
+        // The methods of the login this refresh continues (a factor passed then included), carried to the next token too.
+        var methods = AuthenticationMethods.FromClaim(granted.GetClaim(AuthenticationMethods.ClaimType))
+            ?? [new AuthenticationMethod(AuthenticationMethods.Password, granted.GetCreationDate() ?? clock.GetUtcNow())];
+        identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
         var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
         var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)], clientName, audience,
-            await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), "pwd", granted.GetCreationDate() ?? clock.GetUtcNow(),
-            PostLoginEvent.RefreshProtocol, scopes);
+            await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, PostLoginEvent.RefreshProtocol, scopes,
+            await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
         var flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         if (flow is not null)
         {

@@ -24,14 +24,14 @@ internal sealed record SuspendedLogin(
     LoginState State, string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
     Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null, bool StepUp = false)
 {
-    /// <summary>
-    /// Where the finished flow is applied: the authorization request again, marked so <c>/authorize</c> applies this
-    /// login's result; for a password reset, the new-password page.
-    /// </summary>
     /// <summary>What the resume checks of <see cref="LoginTransaction"/> need; only a login has a client to resume.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ParkedFacts Facts => new(State, UserId, Reset is null && !StepUp ? ClientId : null, RequestHash);
 
+    /// <summary>
+    /// Where the finished flow is applied: the authorization request again, marked so <c>/authorize</c> applies this
+    /// login's result; for a password reset, the new-password page; for a step-up, the factor page that asked.
+    /// </summary>
     public string ResumeUrl(string state) => StepUp ? AuthorizeUrl : Reset is not null
         ? ResetChallenge.ResumeUrl(state)
         : AuthorizeUrl + (AuthorizeUrl.Contains('?') ? "&" : "?") + LoginUrls.ContinueMarker + "=" + state;

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Flowgate.Shared.Flows;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -34,13 +32,7 @@ internal static class ActionClaims
                 destinations.Add(Destinations.IdentityToken);
             if (outcome.AccessTokenClaims.ContainsKey(type))
                 destinations.Add(Destinations.AccessToken);
-            var claim = value.ValueKind switch
-            {
-                JsonValueKind.String => new Claim(type, value.GetString()!),
-                JsonValueKind.True or JsonValueKind.False => new Claim(type, value.GetRawText(), ClaimValueTypes.Boolean),
-                JsonValueKind.Number => new Claim(type, value.GetRawText(), ClaimValueTypes.Double),
-                _ => new Claim(type, value.GetRawText(), JsonClaimValueTypes.Json),
-            };
+            var claim = JsonClaims.Create(type, value);
             claim.SetDestinations(destinations);
             identity.RemoveClaims(type);
             identity.AddClaim(claim);

@@ -25,6 +25,7 @@ internal static class OidcRegistration
 
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IssuerResolver>();
+        builder.Services.AddScoped<AuthorizeAudience>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();
 
         builder.Services.AddOpenIddict()
@@ -64,11 +65,20 @@ internal static class OidcRegistration
                 server.IgnoreScopePermissions();
                 server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateAudienceParameter.Descriptor);
                 server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateAudiences.Descriptor);
+                // At /authorize too, as on Auth0: AuthorizeAudience checks `audience` (or `resource`) against the APIs.
+                server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateAudienceParameter.Descriptor);
+                server.DisableResourceValidation();
+                server.IgnoreResourcePermissions();
 
                 // Access tokens are plain signed JWTs that any API can validate from the JWKS, as on Auth0.
                 server.DisableAccessTokenEncryption();
                 // A machine-to-machine token needs no row in the database (nothing reads it): one write less per grant.
                 server.AddEventHandler(MachineAccessTokenEntries.Descriptor);
+                // Claims keep the JSON type an Action gave them (arrays of one, empty arrays, null), as on Auth0.
+                server.AddEventHandler(JsonClaimTokens.Writing);
+                server.AddEventHandler(JsonClaimTokens.Reading);
+                // /userinfo answers the ID token's custom claims too, as on Auth0.
+                server.AddEventHandler(UserInfoClaims.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -9,8 +9,8 @@ namespace Flowgate.Runtime.Admin;
 
 /// <summary>
 /// An administrator's security keys (<see cref="MfaEnrollment.WebAuthnRoaming"/>) and passkeys
-/// (<see cref="MfaEnrollment.WebAuthnPlatform"/>) as second factors, verified by the end users' WebAuthn code
-/// (<see cref="WebAuthnVerifier"/>) on challenges bound to the administrator and the step (<see cref="WebAuthnChallenges"/>).
+/// (<see cref="MfaEnrollment.WebAuthnPlatform"/>) as second factors, verified by the end users' WebAuthn checks
+/// (<see cref="WebAuthnVerifier"/>, on Fido2) on challenges bound to the administrator and the step (<see cref="WebAuthnChallenges"/>).
 /// </summary>
 public sealed class AdminSecurityKeys(
     IDbContextFactory<FlowgateDbContext> contexts, WebAuthnChallenges challenges, AdminLockout lockout, TimeProvider clock, ILogger<AdminSecurityKeys> logger)
@@ -37,17 +37,21 @@ public sealed class AdminSecurityKeys(
     /// <summary>Checks a new credential and adds it as the administrator's factor of <paramref name="type"/>.</summary>
     public async Task<AdminFactorResult> RegisterAsync(RelyingParty rp, string adminId, string type, CredentialResponse response, CancellationToken cancellationToken)
     {
-        if (!MfaEnrollment.IsWebAuthn(type) || response.AttestationObject is not { } attestation)
-            return Refused(adminId, "The response carries no attestation object.");
+        if (!MfaEnrollment.IsWebAuthn(type))
+            return Refused(adminId, $"'{type}' is not a WebAuthn factor.");
         if (await RedeemAsync(response, Purpose(adminId, enrolling: true), cancellationToken) is { } refused)
             return Refused(adminId, refused);
-        var check = WebAuthnVerifier.VerifyRegistration(rp, response.Challenge, response.ClientDataJson, attestation, type == MfaEnrollment.WebAuthnPlatform);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var check = await WebAuthnVerifier.VerifyRegistrationAsync(rp, WebAuthnCredentials.UserHandle(adminId), type, response, async (id, ct) =>
+        {
+            var candidate = Base64Url.EncodeToString(id);
+            return !await db.AdminFactors.AnyAsync(f => f.CredentialId == candidate, ct);
+        }, cancellationToken);
         if (check.Value is not { } credential)
             return Refused(adminId, check.Reason!);
         var credentialId = Base64Url.EncodeToString(credential.Id);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (credentialId.Length > 450 || await db.AdminFactors.AnyAsync(f => f.CredentialId == credentialId, cancellationToken))
-            return Refused(adminId, "This credential is already registered or too long.");
+        if (credentialId.Length > 450)
+            return Refused(adminId, "The credential id is longer than Flowgate stores (337 bytes).");
         var now = clock.GetUtcNow();
         db.AdminFactors.Add(new AdminFactor
         {
@@ -73,10 +77,8 @@ public sealed class AdminSecurityKeys(
                 return AdminFactorResult.Wrong("The credential is not one of the administrator's.");
             if (await RedeemAsync(response, Purpose(adminId, enrolling: false), cancellationToken) is { } refused)
                 return AdminFactorResult.Wrong(refused);
-            if (response.AuthenticatorData is null || response.Signature is null)
-                return AdminFactorResult.Wrong("The response carries no authenticator data or signature.");
-            var check = WebAuthnVerifier.VerifyAssertion(rp, response.Challenge, response.ClientDataJson, response.AuthenticatorData, response.Signature,
-                key.PublicKey!, (uint)(key.SignCount ?? 0), key.Type == MfaEnrollment.WebAuthnPlatform);
+            var check = await WebAuthnVerifier.VerifyAssertionAsync(rp, response, key.PublicKey!, (uint)(key.SignCount ?? 0),
+                WebAuthnCredentials.UserHandle(adminId), key.Type == MfaEnrollment.WebAuthnPlatform, cancellationToken);
             if (check.Value is not { } assertion)
                 return AdminFactorResult.Wrong(check.Reason);
             key.SignCount = assertion.SignCount;
@@ -92,17 +94,8 @@ public sealed class AdminSecurityKeys(
         return [.. keys.Select(k => k.AsEnrollment())];
     }
 
-    private async Task<string?> RedeemAsync(CredentialResponse response, string purpose, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await challenges.RedeemAsync(response.Challenge, purpose, cancellationToken))?.Reason;
-        }
-        catch (WebAuthnException e)
-        {
-            return e.Message;
-        }
-    }
+    private async Task<string?> RedeemAsync(CredentialResponse response, string purpose, CancellationToken cancellationToken) =>
+        (await challenges.RedeemAsync(response.Challenge, purpose, cancellationToken))?.Reason;
 
     private AdminFactorResult Refused(string adminId, string reason)
     {

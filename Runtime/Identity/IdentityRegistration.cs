@@ -1,6 +1,7 @@
 using Flowgate.Runtime.Store;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Flowgate.Runtime.Identity;
 
@@ -27,6 +28,8 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<FlowgateDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // Imported hashes (Auth0's custom_password_hash) verify until the first login rehashes them.
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<TenantUser>, ImportingPasswordHasher>());
         services.AddScoped<PasswordCheck>();
         return services;
     }

@@ -32,18 +32,21 @@ public sealed class PasswordCheck(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = db.Users.Where(u => u.Id == user.Id);
-        var reserved = await account
-            .Where(u => u.AccessFailedCount < lockout.MaxFailedAccessAttempts && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), cancellationToken) == 1;
-        if (!reserved)
+        if (!await PasswordAttempts.ReserveAsync(db, user.Id, lockout, clock, cancellationToken))
         {
             VerifyDummy(password);
             return PasswordCheckResult.Locked;
         }
-        if (hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed)
+        var verified = hasher.VerifyHashedPassword(user, hash, password);
+        // An imported hash may be far cheaper than the default one: spend at least the default's time on it too.
+        if (ImportedPasswordHash.IsStored(hash))
+            VerifyDummy(password);
+        if (verified != PasswordVerificationResult.Failed)
         {
             await account.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0), cancellationToken);
             user.AccessFailedCount = 0; // the caller saves this entity again (login count): keep it in step
+            if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+                await RehashAsync(account, user, hash, password, cancellationToken);
             return PasswordCheckResult.Accepted;
         }
         var locked = await account
@@ -54,6 +57,19 @@ public sealed class PasswordCheck(
         user.LockoutEnd = now + lockout.DefaultLockoutTimeSpan;
         logger.LogWarning("User {UserId} locked out after {Attempts} wrong passwords", user.Id, lockout.MaxFailedAccessAttempts);
         return PasswordCheckResult.Locked;
+    }
+
+    // An imported (or outdated) hash becomes the default one at its first successful check. Only the hash that was
+    // verified is replaced: if the password changed meanwhile, the newer hash stays.
+    private async Task RehashAsync(IQueryable<TenantUser> account, TenantUser user, string verifiedHash, string password, CancellationToken cancellationToken)
+    {
+        var rehashed = hasher.HashPassword(user, password);
+        if (await account.Where(u => u.PasswordHash == verifiedHash)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, rehashed), cancellationToken) == 1)
+        {
+            user.PasswordHash = rehashed;
+            logger.LogInformation("User {UserId}'s password hash upgraded to the default hash at login", user.Id);
+        }
     }
 
     // Same hasher, same cost: the answer's timing does not depend on whether the account exists.

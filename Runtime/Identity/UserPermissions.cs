@@ -13,8 +13,12 @@ namespace Flowgate.Runtime.Identity;
 /// </summary>
 public sealed class UserPermissions(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ILogger<UserPermissions> logger)
 {
+    private const string OfflineAccess = "offline_access";
     // Scopes of the OpenID Connect layer, not of the API: RBAC never takes them away.
-    private static readonly HashSet<string> OidcScopes = ["openid", "profile", "email", "address", "phone", "offline_access"];
+    private static readonly HashSet<string> OidcScopes = ["openid", "profile", "email", "address", "phone", OfflineAccess];
+
+    /// <summary>Whether a scope belongs to OpenID Connect (<c>openid</c>, <c>profile</c>, ...) rather than to an API.</summary>
+    public static bool IsOidcScope(string scope) => OidcScopes.Contains(scope);
 
     /// <summary>One page of a role's permissions.</summary>
     public async Task<ActionPage<HeldPermission>> OfRoleAsync(string roleId, int page, int perPage, CancellationToken cancellationToken)
@@ -84,24 +88,29 @@ public sealed class UserPermissions(IDbContextFactory<FlowgateDbContext> context
     }
 
     /// <summary>
-    /// What an end user's access token for <paramref name="audience"/> carries. With the API's RBAC on, the
-    /// requested API scopes are limited to the user's permissions (OIDC scopes such as <c>openid</c> stay);
-    /// with RBAC off, the requested scopes go through as they are. Null when no such API exists.
+    /// What an end user's access token for <paramref name="audience"/> carries, as on Auth0: of the requested scopes,
+    /// the OpenID Connect ones and those the API defines (<c>offline_access</c> only when the API allows refresh
+    /// tokens); with the API's RBAC on, its scopes are further limited to the user's permissions. Null when no such
+    /// API exists (the Management API is never an end user's).
     /// </summary>
     public async Task<ApiAccess?> ForTokenAsync(string userId, string audience, IEnumerable<string> requested, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var api = await db.ResourceServers.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenant.Id && r.Identifier == audience, cancellationToken);
+        var api = await db.ResourceServers.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenant.Id && r.Identifier == audience && !r.IsSystem, cancellationToken);
         if (api is null)
             return null;
-        var scopes = requested.ToList();
+        var defined = ResourceServerScope.Parse(api.ScopesJson).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        // A scope the API does not define grants nothing, so the token does not claim it (Auth0 drops it silently).
+        var scopes = requested.Distinct(StringComparer.Ordinal)
+            .Where(s => s == OfflineAccess ? api.AllowOfflineAccess : OidcScopes.Contains(s) || defined.Contains(s)).ToList();
+        var lifetime = TimeSpan.FromSeconds(api.TokenLifetimeSeconds);
         if (!api.EnforcePolicies)
-            return new ApiAccess(scopes, null);
+            return new ApiAccess(scopes, null, lifetime);
         var roleIds = await db.UserRoles.Where(ur => ur.UserId == userId).Select(ur => ur.RoleId).ToListAsync(cancellationToken);
         var held = (await HeldByAsync(db, userId, roleIds, cancellationToken))
             .Where(g => g.ResourceServerIdentifier == audience).Select(g => g.PermissionName).ToHashSet();
         var granted = scopes.Where(s => OidcScopes.Contains(s) || held.Contains(s)).ToList();
-        return new ApiAccess(granted, api.TokenDialect == TokenDialects.AccessTokenAuthz ? [.. held.Order(StringComparer.Ordinal)] : null);
+        return new ApiAccess(granted, api.TokenDialect == TokenDialects.AccessTokenAuthz ? [.. held.Order(StringComparer.Ordinal)] : null, lifetime);
     }
 
     private async Task<List<PermissionGrant>> HeldByAsync(FlowgateDbContext db, string userId, IEnumerable<string> roleIds, CancellationToken cancellationToken)

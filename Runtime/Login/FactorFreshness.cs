@@ -14,9 +14,12 @@ public static class FactorFreshness
 
     /// <summary>Whether the claim's value is a pass within the window before <paramref name="now"/>.</summary>
     public static bool IsFresh(string? claimValue, DateTimeOffset now) =>
+        PassedAt(claimValue) is { } passedAt && passedAt <= now.AddSeconds(1) && now - passedAt <= Window;
+
+    /// <summary>When the claim's value says a factor was passed; null when it says nothing readable.</summary>
+    public static DateTimeOffset? PassedAt(string? claimValue) =>
         long.TryParse(claimValue, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-        && DateTimeOffset.FromUnixTimeSeconds(seconds) is var passedAt
-        && passedAt <= now.AddSeconds(1) && now - passedAt <= Window;
+        && seconds is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     /// <summary>The claim's value for a pass at <paramref name="now"/>.</summary>
     public static string ValueAt(DateTimeOffset now) => now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

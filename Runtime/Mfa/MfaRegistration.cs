@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Limits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Runtime.Mfa;
@@ -16,6 +17,7 @@ public static class MfaRegistration
         services.AddScoped<PhoneCodes>();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section)
             .Validate(o => o.Problem() is null, "Mfa:Sms: limits must be positive and the cool-down not negative.").ValidateOnStart();
+        services.AddRateLimitCounters();
         services.AddSingleton<SmsLimits>();
         services.AddScoped<MfaSettings>();
         return services;

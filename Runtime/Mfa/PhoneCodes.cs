@@ -124,7 +124,7 @@ public sealed partial class PhoneCodes(
         var cooldown = sms.Value.ResendCooldown;
         if (phone.CodeSentAt is { } sentAt && sentAt + cooldown > now)
             return new PhoneCodeIssue(PhoneCodeStatus.CoolingDown, recipient, Wait: sentAt + cooldown - now);
-        if (limits.TryTake(tenant.Id, phone.UserId, phone.Id, now) is { } wait)
+        if (await limits.TryTakeAsync(tenant.Id, phone.UserId, phone.Id, cancellationToken) is { } wait)
         {
             logger.LogWarning("Phone code for user {UserId} refused: the hourly SMS limit is reached", phone.UserId);
             return new PhoneCodeIssue(PhoneCodeStatus.CoolingDown, recipient, Wait: wait);

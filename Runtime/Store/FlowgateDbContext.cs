@@ -40,6 +40,9 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<MfaEnrollment> MfaEnrollments => Set<MfaEnrollment>();
     public DbSet<Flows.Parking.ParkedTransaction> ParkedTransactions => Set<Flows.Parking.ParkedTransaction>();
     public DbSet<Mfa.WebAuthn.AnsweredChallenge> AnsweredChallenges => Set<Mfa.WebAuthn.AnsweredChallenge>();
+    public DbSet<Limits.RateLimitWindow> RateLimitWindows => Set<Limits.RateLimitWindow>();
+    public DbSet<Jobs.UserJob> UserJobs => Set<Jobs.UserJob>();
+    public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

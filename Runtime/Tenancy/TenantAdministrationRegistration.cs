@@ -1,5 +1,6 @@
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Runtime.Tenancy;
@@ -17,6 +18,7 @@ public static class TenantAdministrationRegistration
         services.AddScoped<ApplicationService>();
         services.AddScoped<ResourceServerService>();
         services.AddScoped<ClientGrantService>();
+        services.AddUserJobs();
         return services;
     }
 }

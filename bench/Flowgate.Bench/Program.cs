@@ -10,7 +10,8 @@ using Flowgate.Runtime.Sandbox.Worker;
 // CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
 // executions while a worker is killed (see FaultBench); `requests`, whole requests against the real server:
 // client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash (see RequestBench);
-// `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench).
+// `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench); `limits`, one
+// counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
 if (args.Contains("logs"))
@@ -26,6 +27,11 @@ if (args.Contains("requests"))
 if (args.Contains("two-instances"))
 {
     await TwoInstanceBench.RunAsync(FindDashboard(FindRepositoryRoot()), quick ? 40 : 200);
+    return;
+}
+if (args.Contains("limits"))
+{
+    await LimitsBench.RunAsync(quick ? 500 : 5_000);
     return;
 }
 if (args.Contains("parking"))

@@ -32,6 +32,8 @@
         return JSON.stringify({
             id: credential.id, rawId: toText(credential.rawId), type: credential.type,
             authenticatorAttachment: credential.authenticatorAttachment, response,
+            // Extension outputs (credProps at registration) for the server's checks.
+            clientExtensionResults: credential.getClientExtensionResults ? credential.getClientExtensionResults() : {},
         });
     }
 

@@ -4,7 +4,7 @@ using Flowgate.Tests.Infrastructure;
 namespace Flowgate.Tests.Login.Mfa;
 
 /// <summary>SMS pumping: however the numbers change, a user, an enrolment and a tenant get only so many codes an hour.</summary>
-public sealed class SmsLimitTests(MfaAppFixture fixture) : IClassFixture<MfaAppFixture>
+public sealed partial class SmsLimitTests(MfaAppFixture fixture) : IClassFixture<MfaAppFixture>
 {
     private readonly FlowgateApp _app = fixture.App;
     private readonly TestClock _clock = fixture.Clock;
@@ -35,10 +35,16 @@ public sealed class SmsLimitTests(MfaAppFixture fixture) : IClassFixture<MfaAppF
             _clock.Advance(PhoneCodes.ResendCooldown);
         }
         var refused = await EnterAnotherNumberAsync(user, "+1 415 555 2000");
-        _clock.Advance(TimeSpan.FromHours(1));
+        // The hourly windows are counted in whole clock hours: the wait named depends on where in one the codes fell.
+        var wait = TimeSpan.FromSeconds(int.Parse(WaitSeconds().Match(MfaPages.Error(refused) ?? "").Groups[1].Value));
+        _clock.Advance(wait - TimeSpan.FromSeconds(2));
+        var early = await EnterAnotherNumberAsync(user, "+1 415 555 2002");
+        _clock.Advance(TimeSpan.FromSeconds(2));
         var later = await EnterAnotherNumberAsync(user, "+1 415 555 2001");
 
         Assert.StartsWith("A code was sent moments ago. Wait", MfaPages.Error(refused));
+        Assert.InRange(wait, TimeSpan.FromMinutes(1), TimeSpan.FromHours(2));
+        Assert.StartsWith("A code was sent moments ago. Wait", MfaPages.Error(early));
         Assert.Null(MfaPages.Error(later));
         Assert.Equal("+14155552001", SmsGateway.LastFor(user.Id).GetProperty("recipient").GetString());
     }
@@ -64,4 +70,7 @@ public sealed class SmsLimitTests(MfaAppFixture fixture) : IClassFixture<MfaAppF
         var page = (await session.LogInAsync(spa.ClientId, user.Email!)).Headers.Location!;
         return (user, session.Http, page);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Wait (\d+) seconds")]
+    private static partial System.Text.RegularExpressions.Regex WaitSeconds();
 }

@@ -11,7 +11,8 @@ namespace Flowgate.Tests.Login.Mfa;
 
 /// <summary>
 /// The security-key pages with an authenticator made in the test: an answer from another origin, a challenge
-/// answered twice and a counter that went back are refused, shown to the user and written to the tenant logs.
+/// answered twice, a counter that went back and another user's key are refused, shown to the user and written to
+/// the tenant logs.
 /// </summary>
 public sealed partial class WebAuthnChallengeTests(MfaAppFixture fixture) : IClassFixture<MfaAppFixture>
 {
@@ -19,17 +20,18 @@ public sealed partial class WebAuthnChallengeTests(MfaAppFixture fixture) : ICla
     private const string Origin = "http://localhost";
     private const string RpId = "localhost";
     private const string Refused = "Your security key or device was not accepted. Try again with the one you registered.";
+    private const string SecurityKeys = """
+        exports.onExecutePostLogin = async (event, api) => {
+          if (event.user.enrolledFactors.some(f => f.type === 'webauthn-roaming')) api.authentication.challengeWith({ type: 'webauthn-roaming' });
+          else api.authentication.enrollWith({ type: 'webauthn-roaming' });
+        };
+        """;
     private readonly FlowgateApp _app = fixture.App;
 
     [Fact]
     public async Task Wrong_origin_replayed_challenge_and_counter_going_back_are_refused_and_logged_then_a_good_answer_passes()
     {
-        await _app.DeployFlowAsync("post-login", ("keys", """
-            exports.onExecutePostLogin = async (event, api) => {
-              if (event.user.enrolledFactors.some(f => f.type === 'webauthn-roaming')) api.authentication.challengeWith({ type: 'webauthn-roaming' });
-              else api.authentication.enrollWith({ type: 'webauthn-roaming' });
-            };
-            """));
+        await _app.DeployFlowAsync("post-login", ("keys", SecurityKeys));
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
         using var key = SoftwareAuthenticator.Es256();
@@ -63,6 +65,39 @@ public sealed partial class WebAuthnChallengeTests(MfaAppFixture fixture) : ICla
         Assert.Contains("webauthn-roaming: The challenge was already answered: a replayed assertion.", failures);
         Assert.Contains(failures, d => d!.StartsWith("webauthn-roaming: The sign counter went from 1 to 0") && d.EndsWith("may have been cloned."));
         Assert.Contains(fixture.Logs.Lines, l => l.StartsWith("Warning:") && l.Contains("may have been cloned"));
+    }
+
+    [Fact]
+    public async Task Another_users_security_key_is_refused_at_a_users_challenge_and_logged_while_the_users_own_passes()
+    {
+        await _app.DeployFlowAsync("post-login", ("keys", SecurityKeys));
+        var spa = await _app.CreateSpaAsync();
+        var (owner, user) = (await _app.CreateUserAsync(), await _app.CreateUserAsync());
+        using var ownersKey = SoftwareAuthenticator.Es256();
+        using var usersKey = SoftwareAuthenticator.Es256();
+        await EnrolAsync(spa.ClientId, owner.Email!, ownersKey);
+        await EnrolAsync(spa.ClientId, user.Email!, usersKey);
+
+        var session = new HostedLoginSession(_app);
+        var page = (await session.LogInAsync(spa.ClientId, user.Email!)).Headers.Location!.OriginalString;
+        ownersKey.Counter = 2;
+        Assert.Equal(Refused, await ErrorAsync(session.Http, page, ownersKey.AssertionJson(await ChallengeAsync(session.Http, page), Origin, RpId)));
+        usersKey.Counter = 2;
+        var passed = await SubmitAsync(session.Http, page, usersKey.AssertionJson(await ChallengeAsync(session.Http, page), Origin, RpId));
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+
+        await _app.Services.GetRequiredService<ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        var failures = (await _app.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<TenantLog>()
+            .SearchAsync(new TenantLogQuery(UserId: user.Id), 0, 50, CancellationToken.None)).Items.Where(e => e.Type == "gd_auth_failed").Select(e => e.Description);
+        Assert.Equal(["webauthn-roaming: The credential is not one of the user's."], failures);
+    }
+
+    private async Task EnrolAsync(string clientId, string email, SoftwareAuthenticator key)
+    {
+        var session = new HostedLoginSession(_app);
+        var enrolment = (await session.LogInAsync(clientId, email)).Headers.Location!.OriginalString;
+        var enrolled = await SubmitAsync(session.Http, enrolment, key.RegistrationJson(await ChallengeAsync(session.Http, enrolment), Origin, RpId));
+        Assert.NotEmpty(MfaPages.RecoveryCode(await enrolled.Content.ReadAsStringAsync()));
     }
 
     // The challenge in the options the page gives the browser's script.

@@ -1,6 +1,6 @@
 namespace Flowgate.Runtime.Mfa.WebAuthn;
 
-/// <summary>A credential a registration created, checked and ready to store.</summary>
-/// <param name="PublicKey">The COSE key as the authenticator sent it.</param>
-/// <param name="BackupEligible">A synced passkey (BE flag), rather than a key bound to one device.</param>
-public sealed record NewCredential(byte[] Id, byte[] PublicKey, uint SignCount, bool UserVerified, bool BackupEligible, string AttestationFormat);
+/// <summary>A credential a registration created, checked by Fido2 and ready to store.</summary>
+/// <param name="PublicKey">The credential's COSE key (the form Fido2 reads back at every assertion).</param>
+/// <param name="AttestationFormat">The attestation statement's format (none, packed, fido-u2f, tpm, android-key, ...).</param>
+public sealed record NewCredential(byte[] Id, byte[] PublicKey, uint SignCount, string AttestationFormat);

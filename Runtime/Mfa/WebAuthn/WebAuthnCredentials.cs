@@ -33,20 +33,21 @@ public sealed class WebAuthnCredentials(
     /// <summary>Checks a new credential and stores it as the user's factor of <paramref name="type"/>.</summary>
     public async Task<WebAuthnOutcome> RegisterAsync(RelyingParty rp, string userId, string type, string purpose, CredentialResponse response, CancellationToken cancellationToken)
     {
-        if (response.AttestationObject is not { } attestation)
-            return Refused(userId, type, (WebAuthnRefusal.Malformed, "The response carries no attestation object."));
         if (await RedeemAsync(response, purpose, cancellationToken) is { } refused)
             return Refused(userId, type, refused);
-        var check = WebAuthnVerifier.VerifyRegistration(rp, response.Challenge, response.ClientDataJson, attestation, type == MfaEnrollment.WebAuthnPlatform);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A credential id names one credential in the tenant, whoever holds it.
+        var check = await WebAuthnVerifier.VerifyRegistrationAsync(rp, UserHandle(userId), type, response, async (id, ct) =>
+        {
+            var credentialId = Base64Url.EncodeToString(id);
+            return !await db.MfaEnrollments.AnyAsync(e => e.TenantId == tenant.Id && e.CredentialId == credentialId, ct);
+        }, cancellationToken);
         if (check.Value is not { } credential)
             return Refused(userId, type, (check.Refusal!.Value, check.Reason!));
         var credentialId = Base64Url.EncodeToString(credential.Id);
         if (credentialId.Length > 450)
             return Refused(userId, type, (WebAuthnRefusal.Malformed, "The credential id is longer than Flowgate stores (337 bytes)."));
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.MfaEnrollments.AnyAsync(e => e.TenantId == tenant.Id && e.CredentialId == credentialId, cancellationToken))
-            return Refused(userId, type, (WebAuthnRefusal.UnknownCredential, "This credential is already registered."));
         db.MfaEnrollments.Add(new MfaEnrollment
         {
             Id = MfaEnrollment.NewId(type),
@@ -96,12 +97,10 @@ public sealed class WebAuthnCredentials(
         if (credential.LockedUntil > now || !await FactorAttempts.TryReserveAsync(db, credential, now, cancellationToken))
             return WebAuthnOutcome.Refused(MfaVerification.Locked, WebAuthnRefusal.UnknownCredential, "The factor is locked after too many failed attempts.");
         var refusal = response is null ? (WebAuthnRefusal.UnknownCredential, "The credential is not one of the user's.") : await RedeemAsync(response, purpose, cancellationToken);
-        if (refusal is null && (response!.AuthenticatorData is null || response.Signature is null))
-            refusal = (WebAuthnRefusal.Malformed, "The response carries no authenticator data or signature.");
         if (refusal is null)
         {
-            var check = WebAuthnVerifier.VerifyAssertion(rp, response!.Challenge, response.ClientDataJson, response.AuthenticatorData!, response.Signature!,
-                credential.PublicKey!, (uint)(credential.SignCount ?? 0), requireUserVerification);
+            var check = await WebAuthnVerifier.VerifyAssertionAsync(rp, response!, credential.PublicKey!, (uint)(credential.SignCount ?? 0),
+                credential.UserHandle ?? UserHandle(credential.UserId), requireUserVerification, cancellationToken);
             if (check.Value is { } assertion)
             {
                 credential.SignCount = assertion.SignCount;
@@ -120,17 +119,8 @@ public sealed class WebAuthnCredentials(
         return WebAuthnOutcome.Refused(verification, kind, reason);
     }
 
-    private async Task<(WebAuthnRefusal, string)?> RedeemAsync(CredentialResponse response, string purpose, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await challenges.RedeemAsync(response.Challenge, purpose, cancellationToken);
-        }
-        catch (WebAuthnException e)
-        {
-            return (e.Refusal, e.Message);
-        }
-    }
+    private Task<(WebAuthnRefusal Refusal, string Reason)?> RedeemAsync(CredentialResponse response, string purpose, CancellationToken cancellationToken) =>
+        challenges.RedeemAsync(response.Challenge, purpose, cancellationToken);
 
     private WebAuthnOutcome Refused(string? userId, string type, (WebAuthnRefusal Refusal, string Reason) refused)
     {

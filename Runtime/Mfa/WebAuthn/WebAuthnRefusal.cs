@@ -3,10 +3,8 @@ namespace Flowgate.Runtime.Mfa.WebAuthn;
 /// <summary>Why a WebAuthn registration or assertion was refused; each comes with a sentence for the logs.</summary>
 public enum WebAuthnRefusal
 {
-    /// <summary>The browser's answer is not well-formed (JSON, CBOR, lengths).</summary>
+    /// <summary>The answer is not well-formed (JSON, CBOR, lengths) or is another ceremony's (a <c>webauthn.get</c> for a registration).</summary>
     Malformed,
-    /// <summary>clientDataJSON's type is not the ceremony's (<c>webauthn.create</c> / <c>webauthn.get</c>).</summary>
-    WrongType,
     WrongChallenge,
     /// <summary>The challenge was already answered once: a replayed assertion.</summary>
     ChallengeReplayed,
@@ -15,8 +13,10 @@ public enum WebAuthnRefusal
     WrongRelyingParty,
     UserNotPresent,
     UserNotVerified,
+    /// <summary>The assertion's signature does not verify with the stored key.</summary>
     BadSignature,
     UnsupportedAlgorithm,
+    /// <summary>The registration's attestation statement does not verify (any format Fido2 knows).</summary>
     BadAttestation,
     /// <summary>The sign counter did not increase: the authenticator may have been cloned.</summary>
     CounterWentBack,

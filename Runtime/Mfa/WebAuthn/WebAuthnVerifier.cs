@@ -1,59 +1,87 @@
-using System.Security.Cryptography;
+using System.Buffers.Text;
+using System.Text.Json;
+using Fido2NetLib;
 
 namespace Flowgate.Runtime.Mfa.WebAuthn;
 
 /// <summary>
-/// The relying party's checks of WebAuthn ceremonies (WebAuthn Level 2, §7.1 registration and §7.2
-/// assertion), with no state: the caller supplies the challenge it issued and the stored credential.
+/// The relying party's checks of WebAuthn ceremonies, by Fido2 (fido2-net-lib): every attestation format it knows
+/// (none, packed, fido-u2f, tpm, android-key, android-safetynet, apple), client data, origin, RP id hash, user
+/// presence and verification, extensions, signature and counter. No state: the caller has redeemed the challenge
+/// (<see cref="WebAuthnChallenges"/>) and supplies the stored credential.
 /// </summary>
+/// <remarks>
+/// No metadata service: attestation certificates are checked as statements, not against vendors' trust anchors
+/// (a tenant has no FIDO MDS), so attestation shows which key made the credential, not which vendor.
+/// </remarks>
 public static class WebAuthnVerifier
 {
-    /// <summary>Checks <c>navigator.credentials.create()</c>'s answer; attestation formats none and packed.</summary>
-    public static WebAuthnCheck<NewCredential> VerifyRegistration(
-        RelyingParty rp, byte[] challenge, byte[] clientDataJson, byte[] attestationObject, bool requireUserVerification)
+    /// <summary>Checks <c>navigator.credentials.create()</c>'s answer; <paramref name="isNew"/> says whether a credential id is still free.</summary>
+    public static async Task<WebAuthnCheck<NewCredential>> VerifyRegistrationAsync(
+        RelyingParty rp, string userHandle, string type, CredentialResponse response, Func<byte[], CancellationToken, Task<bool>> isNew,
+        CancellationToken cancellationToken)
     {
         try
         {
-            ClientData.Parse(clientDataJson).Check(ClientData.Create, challenge, rp);
-            var attestation = Attestation.Parse(attestationObject);
-            var data = AuthenticatorData.Parse(attestation.AuthData);
-            data.Check(rp, requireUserVerification);
-            if (data.CredentialId is null || data.PublicKey is null)
-                throw new WebAuthnException(WebAuthnRefusal.Malformed, "The authenticator data carries no attested credential (AT flag not set).");
-            var key = CoseKey.Parse(data.PublicKey);
-            attestation.Verify(data, key, SHA256.HashData(clientDataJson));
-            return new(new NewCredential(data.CredentialId, data.PublicKey, data.SignCount, data.UserVerified, data.BackupEligible, attestation.Format));
+            var credential = await new Fido2(CeremonyOptions.Configuration(rp)).MakeNewCredentialAsync(new MakeNewCredentialParams
+            {
+                AttestationResponse = response.Attestation(),
+                OriginalOptions = CeremonyOptions.ForCreation(rp, userHandle, userHandle, type, response.Challenge, []),
+                IsCredentialIdUniqueToUserCallback = (args, ct) => isNew(args.CredentialId, ct),
+            }, cancellationToken);
+            return new(new NewCredential(credential.Id, credential.PublicKey, credential.SignCount, credential.AttestationFormat));
         }
-        catch (WebAuthnException e)
+        catch (Fido2VerificationException e)
         {
-            return WebAuthnCheck<NewCredential>.Refused(e.Refusal, e.Message);
+            var (refusal, reason) = Fido2Refusals.Of(e, rp, response, registering: true, 0);
+            return WebAuthnCheck<NewCredential>.Refused(refusal, reason);
+        }
+        catch (Exception e) when (Malformed(e))
+        {
+            return WebAuthnCheck<NewCredential>.Refused(WebAuthnRefusal.Malformed, "The response is not a registration.");
         }
     }
 
     /// <summary>
-    /// Checks <c>navigator.credentials.get()</c>'s answer against a stored credential: the signature over
-    /// authenticatorData || SHA-256(clientDataJSON), and a sign counter that moved forward (when either is non-zero).
+    /// Checks <c>navigator.credentials.get()</c>'s answer against a stored credential (its COSE key, counter and user
+    /// handle). Fido2 refuses a counter that does not move forward; a counter that was counting and comes back as 0,
+    /// which Fido2 lets through, is refused here too: that authenticator is a copy.
     /// </summary>
-    public static WebAuthnCheck<VerifiedAssertion> VerifyAssertion(
-        RelyingParty rp, byte[] challenge, byte[] clientDataJson, byte[] authenticatorData, byte[] signature,
-        byte[] publicKey, uint storedSignCount, bool requireUserVerification)
+    public static async Task<WebAuthnCheck<VerifiedAssertion>> VerifyAssertionAsync(
+        RelyingParty rp, CredentialResponse response, byte[] publicKey, uint storedSignCount, string? userHandle, bool requireUserVerification,
+        CancellationToken cancellationToken)
     {
         try
         {
-            ClientData.Parse(clientDataJson).Check(ClientData.Get, challenge, rp);
-            var data = AuthenticatorData.Parse(authenticatorData);
-            data.Check(rp, requireUserVerification);
-            if (!CoseKey.Parse(publicKey).Verify([.. authenticatorData, .. SHA256.HashData(clientDataJson)], signature))
-                throw new WebAuthnException(WebAuthnRefusal.BadSignature, "The assertion signature does not verify with the credential's public key.");
-            // Authenticators without a counter always send 0; one that had counted and now goes back is a copy.
-            if ((data.SignCount != 0 || storedSignCount != 0) && data.SignCount <= storedSignCount)
-                throw new WebAuthnException(WebAuthnRefusal.CounterWentBack,
-                    $"The sign counter went from {storedSignCount} to {data.SignCount}: the authenticator may have been cloned.");
-            return new(new VerifiedAssertion(data.SignCount, data.UserVerified));
+            var result = await new Fido2(CeremonyOptions.Configuration(rp)).MakeAssertionAsync(new MakeAssertionParams
+            {
+                AssertionResponse = response.Assertion(),
+                OriginalOptions = CeremonyOptions.ForRequest(rp, response.Challenge, [], requireUserVerification),
+                StoredPublicKey = publicKey,
+                StoredSignatureCounter = storedSignCount,
+                IsUserHandleOwnerOfCredentialIdCallback = (args, _) =>
+                    Task.FromResult(userHandle is not null && Base64Url.EncodeToString(args.UserHandle) == userHandle),
+            }, cancellationToken);
+            if (storedSignCount != 0 && result.SignCount == 0)
+            {
+                var (refusal, reason) = Fido2Refusals.CounterWentBack(storedSignCount, 0);
+                return WebAuthnCheck<VerifiedAssertion>.Refused(refusal, reason);
+            }
+            return new(new VerifiedAssertion(result.SignCount));
         }
-        catch (WebAuthnException e)
+        catch (Fido2VerificationException e)
         {
-            return WebAuthnCheck<VerifiedAssertion>.Refused(e.Refusal, e.Message);
+            var (refusal, reason) = Fido2Refusals.Of(e, rp, response, registering: false, storedSignCount);
+            return WebAuthnCheck<VerifiedAssertion>.Refused(refusal, reason);
+        }
+        catch (Exception e) when (Malformed(e))
+        {
+            return WebAuthnCheck<VerifiedAssertion>.Refused(WebAuthnRefusal.Malformed, "The response is not an assertion.");
         }
     }
+
+    // What reading a forged or truncated answer throws: it is a refusal, never a login error.
+    private static bool Malformed(Exception e) =>
+        e is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException
+            or System.Formats.Cbor.CborContentException or System.Security.Cryptography.CryptographicException;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
 
 namespace Flowgate.Bench.Requests;
 
@@ -11,22 +10,8 @@ namespace Flowgate.Bench.Requests;
 /// </summary>
 internal static class TwoInstanceBench
 {
-    public static async Task RunAsync(string dashboardDll, int logins)
-    {
-        var admin = Environment.GetEnvironmentVariable("FLOWGATE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("FLOWGATE_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set FLOWGATE_BENCH_POSTGRES to a PostgreSQL connection string whose user may create databases.");
-        var name = "flowgate_bench_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
-        try
-        {
-            await MeasureAsync(dashboardDll, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 200 }.ToString(), logins);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        }
-    }
+    public static Task RunAsync(string dashboardDll, int logins) =>
+        BenchPostgres.WithDatabaseAsync(connectionString => MeasureAsync(dashboardDll, connectionString, logins), maxPoolSize: 200);
 
     private static async Task MeasureAsync(string dashboardDll, string connectionString, int logins)
     {
@@ -71,13 +56,5 @@ internal static class TwoInstanceBench
         Console.WriteLine($"| succeeded | failed | wall s | logins/s | p50 ms | p99 ms | max ms |");
         Console.WriteLine($"|-----------|--------|--------|----------|--------|--------|--------|");
         Console.WriteLine($"| {results.Count(r => r.ok),9} | {results.Count(r => !r.ok),6} | {total.Elapsed.TotalSeconds,6:0.0} | {logins / total.Elapsed.TotalSeconds,8:0.0} | {Percentile(0.5),6:0} | {Percentile(0.99),6:0} | {times[^1],6:0} |");
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

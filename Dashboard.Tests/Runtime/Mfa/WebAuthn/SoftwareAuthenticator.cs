@@ -149,7 +149,8 @@ internal sealed class SoftwareAuthenticator : IDisposable
         });
     }
 
-    private string Json(byte[] clientData, JsonObject response)
+    /// <summary>The posted credential around a response (clientDataJSON added).</summary>
+    public string Json(byte[] clientData, JsonObject response)
     {
         response["clientDataJSON"] = Base64Url.EncodeToString(clientData);
         var id = Base64Url.EncodeToString(CredentialId);
