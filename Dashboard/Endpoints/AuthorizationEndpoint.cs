@@ -70,7 +70,9 @@ internal static class AuthorizationEndpoint
             var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
                 await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
                 await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
-                clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
+                clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted),
+                session: LoginSessionClaims.ToEvent(session.Principal!, context, user.Id, request.ClientId,
+                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
 

@@ -87,7 +87,7 @@ internal sealed class EndUserSignIn(
     {
         // An atomic increment, not an entity update: concurrent logins of one account must not conflict.
         await writes.CountLoginAsync(user, signIn.Context.RequestAborted);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [.. claims, .. LoginSessionClaims.Start(signIn.Context)]);
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ internal sealed class EndUserSignIn(
         logger.LogInformation("User {UserId} signed up", user.Id);
         events.Write(context, LogTypes.SuccessSignup, "Successful signup", user, clientId: clientId, executionId: decision.ExecutionId);
         registration.After(context, user);
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, LoginSessionClaims.Start(context));
         return [];
     }
 

@@ -9,23 +9,44 @@ namespace Flowgate.Dashboard.Login;
 internal static class EventParts
 {
     /// <summary><c>event.user</c> for an existing user.</summary>
-    public static JsonObject User(TenantUser user) => new()
+    public static JsonObject User(TenantUser user)
     {
-        ["user_id"] = user.Id,
-        ["email"] = user.Email,
-        ["email_verified"] = user.EmailConfirmed,
-        ["name"] = user.Name ?? user.Email,
-        ["nickname"] = user.Nickname ?? user.Email?.Split('@')[0],
-        ["picture"] = user.Picture,
-        ["created_at"] = user.CreatedAt.ToString("O"),
-        ["updated_at"] = user.UpdatedAt.ToString("O"),
-        ["app_metadata"] = JsonNode.Parse(user.AppMetadataJson),
-        ["user_metadata"] = JsonNode.Parse(user.UserMetadataJson),
-        ["identities"] = new JsonArray(new JsonObject
+        var json = new JsonObject
         {
-            ["connection"] = UserIds.DatabaseConnection, ["provider"] = "auth0", ["user_id"] = user.Id.Split('|').Last(), ["isSocial"] = false,
-        }),
-    };
+            ["user_id"] = user.Id,
+            ["email"] = user.Email,
+            ["email_verified"] = user.EmailConfirmed,
+            ["name"] = user.Name ?? user.Email,
+            ["nickname"] = user.Nickname ?? user.Email?.Split('@')[0],
+            ["picture"] = user.Picture,
+            ["created_at"] = user.CreatedAt.ToString("O"),
+            ["updated_at"] = user.UpdatedAt.ToString("O"),
+            ["app_metadata"] = JsonNode.Parse(user.AppMetadataJson),
+            ["user_metadata"] = JsonNode.Parse(user.UserMetadataJson),
+            ["identities"] = new JsonArray(new JsonObject
+            {
+                ["connection"] = UserIds.DatabaseConnection, ["provider"] = "auth0", ["user_id"] = user.Id.Split('|').Last(), ["isSocial"] = false,
+            }),
+        };
+        // Auth0 leaves out the fields a user does not have, so `if (event.user.given_name)` reads as it does there.
+        AddIfSet(json, "given_name", user.GivenName);
+        AddIfSet(json, "family_name", user.FamilyName);
+        // The database connection signs in by e-mail: a username is only one when it is not the address itself.
+        AddIfSet(json, "username", user.UserName is { } name && name != user.Email ? name : null);
+        if (user.PhoneNumber is { } phone)
+        {
+            json["phone_number"] = phone;
+            json["phone_verified"] = user.PhoneNumberConfirmed;
+        }
+        AddIfSet(json, "last_password_reset", user.LastPasswordReset?.ToString("O"));
+        return json;
+    }
+
+    private static void AddIfSet(JsonObject json, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+            json[name] = value;
+    }
 
     /// <summary><c>event.client</c>; the name is null when the request names no known application.</summary>
     public static JsonObject Client(string? clientId, string? name, IReadOnlyDictionary<string, string>? metadata = null) =>
@@ -33,7 +54,7 @@ internal static class EventParts
 
     /// <summary><c>event.connection</c>: the one database connection of a Flowgate tenant.</summary>
     public static JsonObject Connection() =>
-        new() { ["id"] = "con_database", ["name"] = UserIds.DatabaseConnection, ["strategy"] = "auth0", ["metadata"] = new JsonObject() };
+        new() { ["id"] = UserIds.DatabaseConnectionId, ["name"] = UserIds.DatabaseConnection, ["strategy"] = "auth0", ["metadata"] = new JsonObject() };
 
     public static JsonObject Tenant() => new() { ["id"] = Runtime.Tenancy.Tenant.DefaultId };
 

@@ -19,7 +19,7 @@ internal static class PostLoginEvent
     /// <param name="scopes">The scopes asked for: the request's at <c>/authorize</c>, the granted ones on refresh.</param>
     public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
         IReadOnlyList<string> enrolledFactors, IReadOnlyList<AuthenticationMethod> methods, string protocol = AuthorizeProtocol, IEnumerable<string>? scopes = null,
-        IReadOnlyDictionary<string, string>? clientMetadata = null)
+        IReadOnlyDictionary<string, string>? clientMetadata = null, JsonObject? session = null)
     {
         var refresh = protocol == RefreshProtocol;
         var root = new JsonObject
@@ -43,12 +43,17 @@ internal static class PostLoginEvent
                 ["state"] = request.State,
                 ["response_type"] = refresh ? new JsonArray() : new JsonArray("code"),
                 ["response_mode"] = refresh ? null : request.ResponseMode ?? "query",
+                // The hosted pages speak English only (ui_locales is passed on below), so that is the locale the login ran in.
                 ["locale"] = "en",
-                ["ui_locales"] = new JsonArray(),
-                ["acr_values"] = new JsonArray(),
+                ["ui_locales"] = JsonSerializer.SerializeToNode(Words(request.UiLocales)),
+                ["acr_values"] = JsonSerializer.SerializeToNode(Words(request.AcrValues)),
+                ["prompt"] = JsonSerializer.SerializeToNode(Words(request.Prompt)),
+                ["login_hint"] = request.LoginHint,
                 ["metadata"] = new JsonObject(),
             },
         };
+        if (session is not null)
+            root["session"] = session;
         // Always present, as in the trigger's sample event, so `enrolledFactors.some(...)` needs no guard.
         var eventUser = root["user"]!.AsObject();
         eventUser["enrolledFactors"] = new JsonArray([.. enrolledFactors.Select(Factor)]);
@@ -60,6 +65,8 @@ internal static class PostLoginEvent
             root["resource_server"] = new JsonObject { ["identifier"] = audience };
         return root.ToJsonString();
     }
+
+    private static string[] Words(string? value) => value?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     // A phone says how it receives codes, as Auth0's factor selector does; the number itself stays out of the event.
     private static JsonNode Factor(string type) => type == Runtime.Mfa.MfaEnrollment.Phone

@@ -19,7 +19,8 @@ internal sealed class FactorSession(SignInManager<TenantUser> signIn, TimeProvid
         if (!session.Succeeded || signIn.UserManager.GetUserId(session.Principal!) != user.Id)
             return;
         signIn.Context = context;
-        Claim[] kept = [.. session.Principal!.FindAll(EndUserSignIn.MethodClaim).Select(c => new Claim(c.Type, c.Value))];
+        Claim[] kept = [.. session.Principal!.FindAll(EndUserSignIn.MethodClaim).Select(c => new Claim(c.Type, c.Value)),
+            .. LoginSessionClaims.KeptFrom(session.Principal!)];
         await signIn.SignInWithClaimsAsync(user, session.Properties, [.. kept, new Claim(FactorFreshness.ClaimType, FactorFreshness.ValueAt(clock.GetUtcNow()))]);
     }
 
