@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -6,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Flowgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Flowgate.Tests.Login;
 
@@ -148,6 +150,31 @@ public sealed class AudienceAtAuthorizeTests : IClassFixture<FlowgateAppFixture>
         var tokens = await LogInAsync(spa.ClientId, user.Email!, $"audience={Uri.EscapeDataString(api)}", "openid read:reports");
 
         Assert.Equal("openid write:reports", TokenRequests.Payload(tokens.GetProperty("access_token").GetString()!).GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task An_hs256_apis_end_user_token_is_signed_with_its_secret_the_id_token_stays_rs256_and_userinfo_refuses_it()
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var api = await CreateApiAsync(new { signing_alg = "HS256", signing_secret = secret });
+        var spa = await _app.CreateSpaAsync();
+        var user = await _app.CreateUserAsync();
+
+        var tokens = await LogInAsync(spa.ClientId, user.Email!, $"audience={Uri.EscapeDataString(api)}", "openid read:reports");
+        var access = tokens.GetProperty("access_token").GetString()!;
+        new JwtSecurityTokenHandler().ValidateToken(access, new TokenValidationParameters
+        {
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), ValidAudience = api, ValidIssuer = Issuer(),
+        }, out var validated);
+        var userInfo = new HttpRequestMessage(HttpMethod.Get, "/userinfo") { Headers = { Authorization = new("Bearer", access) } };
+        var refused = await _app.CreateBrowserClient().SendAsync(userInfo);
+
+        Assert.Equal("HS256", ((JwtSecurityToken)validated).Header.Alg);
+        Assert.Equal(user.Id, ((JwtSecurityToken)validated).Subject);
+        Assert.Equal("RS256", new JwtSecurityTokenHandler().ReadJwtToken(tokens.GetProperty("id_token").GetString()).Header.Alg);
+        // Only the API holds its secret, and a token it could sign is no proof of a login: /userinfo needs an RS256 token.
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
     }
 
     private async Task<string> CreateApiAsync(object settings)

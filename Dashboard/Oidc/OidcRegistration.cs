@@ -72,6 +72,8 @@ internal static class OidcRegistration
 
                 // Access tokens are plain signed JWTs that any API can validate from the JWKS, as on Auth0.
                 server.DisableAccessTokenEncryption();
+                // An HS256 API's access tokens are signed with its secret, as on Auth0.
+                server.AddEventHandler(ApiSigningCredentials.Descriptor);
                 // A machine-to-machine token needs no row in the database (nothing reads it): one write less per grant.
                 server.AddEventHandler(MachineAccessTokenEntries.Descriptor);
                 // Claims keep the JSON type an Action gave them (arrays of one, empty arrays, null), as on Auth0.

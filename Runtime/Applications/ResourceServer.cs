@@ -21,5 +21,9 @@ public sealed class ResourceServer : ITenantScoped
     public string TokenDialect { get; set; } = TokenDialects.AccessToken;
     /// <summary>Auth0's <c>allow_offline_access</c>: whether refresh tokens may be issued for this API.</summary>
     public bool AllowOfflineAccess { get; set; }
+    /// <summary>Auth0's <c>signing_alg</c> for this API's access tokens, see <see cref="SigningAlgorithms"/>.</summary>
+    public string SigningAlg { get; set; } = SigningAlgorithms.RS256;
+    /// <summary>Auth0's <c>signing_secret</c> (the HS256 key), encrypted with <see cref="ApiSigningSecrets"/>; null until HS256 is chosen.</summary>
+    public string? ProtectedSigningSecret { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }

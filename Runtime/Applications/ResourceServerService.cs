@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Flowgate.Runtime.Applications;
 
 /// <summary>The tenant's APIs (resource servers): their identifiers (audiences), scopes and token lifetimes.</summary>
-public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ILogger<ResourceServerService> logger)
+public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ApiSigningSecrets secrets, ILogger<ResourceServerService> logger)
 {
     /// <summary>Auth0's bounds: at least a minute, at most 30 days.</summary>
     public const int MinTokenLifetime = 60, MaxTokenLifetime = 2_592_000;
@@ -85,8 +85,36 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         logger.LogInformation("API {ResourceServerId} deleted", server.Id);
     }
 
-    private static void Apply(ResourceServer server, ResourceServerSettings settings)
+    /// <summary>The HS256 secret of an API (its owner sees it, as on Auth0), or null when it has none.</summary>
+    public string? SigningSecret(ResourceServer server) =>
+        server.ProtectedSigningSecret is { } stored ? secrets.Unprotect(stored) : null;
+
+    /// <summary>
+    /// The HS256 secret that signs an access token for these audiences, or null when it is signed with the tenant's RSA
+    /// keys: the first audience that is an HS256 API of the tenant decides (the other one is at most <c>/userinfo</c>).
+    /// </summary>
+    public async Task<string?> HmacSecretForAsync(IReadOnlyCollection<string> audiences, CancellationToken cancellationToken)
     {
+        if (audiences.Count == 0)
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.ResourceServers.AsNoTracking()
+            .Where(r => r.TenantId == tenant.Id && audiences.Contains(r.Identifier) && r.SigningAlg == SigningAlgorithms.HS256)
+            .Select(r => r.ProtectedSigningSecret).FirstOrDefaultAsync(cancellationToken);
+        return stored is null ? null : secrets.Unprotect(stored);
+    }
+
+    private void Apply(ResourceServer server, ResourceServerSettings settings)
+    {
+        if (settings.SigningAlg is { } alg)
+            server.SigningAlg = SigningAlgorithms.IsKnown(alg) ? alg
+                : throw Invalid($"'signing_alg' must be {SigningAlgorithms.RS256} or {SigningAlgorithms.HS256}.");
+        if (settings.SigningSecret is { } secret)
+            server.ProtectedSigningSecret = secret.Length >= ApiSigningSecrets.MinLength ? secrets.Protect(secret)
+                : throw Invalid($"'signing_secret' must be at least {ApiSigningSecrets.MinLength} characters.");
+        // As on Auth0, choosing HS256 without a secret makes one; it stays if the API goes back to RS256.
+        if (server.SigningAlg == SigningAlgorithms.HS256 && server.ProtectedSigningSecret is null)
+            server.ProtectedSigningSecret = secrets.Protect(ApiSigningSecrets.New());
         if (settings.Name is not null)
             server.Name = ValidName(settings.Name);
         if (settings.TokenLifetime is { } lifetime)

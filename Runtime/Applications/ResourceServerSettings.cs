@@ -15,4 +15,8 @@ public sealed record ResourceServerSettings
     public string? TokenDialect { get; init; }
     /// <summary>Auth0's <c>allow_offline_access</c>.</summary>
     public bool? AllowOfflineAccess { get; init; }
+    /// <summary>Auth0's <c>signing_alg</c>, see <see cref="SigningAlgorithms"/>.</summary>
+    public string? SigningAlg { get; init; }
+    /// <summary>Auth0's <c>signing_secret</c> for HS256; generated when HS256 is chosen without one.</summary>
+    public string? SigningSecret { get; init; }
 }

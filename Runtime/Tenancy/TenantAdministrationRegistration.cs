@@ -17,6 +17,7 @@ public static class TenantAdministrationRegistration
         services.AddScoped<UserPermissions>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ResourceServerService>();
+        services.AddSingleton<ApiSigningSecrets>();
         services.AddScoped<ClientGrantService>();
         services.AddUserJobs();
         return services;

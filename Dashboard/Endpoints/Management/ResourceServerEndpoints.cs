@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Applications;
 
@@ -20,7 +22,7 @@ internal static class ResourceServerEndpoints
     {
         var issuer = issuers.Resolve();
         var servers = await service.ListAsync(cancellationToken);
-        return ManagementPaging.Result(ManagementPaging.Page(servers, page, per_page), "resource_servers", include_totals, r => Json(r, issuer));
+        return ManagementPaging.Result(ManagementPaging.Page(servers, page, per_page), "resource_servers", include_totals, r => Json(r, issuer, service));
     }
 
     private static async Task<IResult> CreateAsync(ResourceServerBody body, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
@@ -30,13 +32,13 @@ internal static class ResourceServerEndpoints
         if (ManagementAudiences.Reserved(body.Identifier, issuers.Resolve()))
             return Taken(body.Identifier);
         var server = await service.CreateAsync(Settings(body), cancellationToken);
-        return TypedResults.Created($"/api/v2/resource-servers/{server.Id}", Json(server, issuers.Resolve()));
+        return TypedResults.Created($"/api/v2/resource-servers/{server.Id}", Json(server, issuers.Resolve(), service));
     }
 
     private static async Task<IResult> GetAsync(string id, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
     {
         var issuer = issuers.Resolve();
-        return TypedResults.Ok(Json(await service.GetAsync(Identifier(id, issuer), cancellationToken), issuer));
+        return TypedResults.Ok(Json(await service.GetAsync(Identifier(id, issuer), cancellationToken), issuer, service));
     }
 
     private static async Task<IResult> UpdateAsync(string id, ResourceServerBody body, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ internal static class ResourceServerEndpoints
         var issuer = issuers.Resolve();
         if (body.Identifier is not null && ManagementAudiences.Reserved(body.Identifier, issuer))
             return Taken(body.Identifier);
-        return TypedResults.Ok(Json(await service.UpdateAsync(Identifier(id, issuer), Settings(body), cancellationToken), issuer));
+        return TypedResults.Ok(Json(await service.UpdateAsync(Identifier(id, issuer), Settings(body), cancellationToken), issuer, service));
     }
 
     private static async Task<IResult> DeleteAsync(string id, ResourceServerService service, IssuerResolver issuers, CancellationToken cancellationToken)
@@ -64,7 +66,17 @@ internal static class ResourceServerEndpoints
     {
         Name = body.Name, Identifier = body.Identifier, Scopes = body.Scopes, TokenLifetime = body.TokenLifetime,
         EnforcePolicies = body.EnforcePolicies, TokenDialect = body.TokenDialect, AllowOfflineAccess = body.AllowOfflineAccess,
+        SigningAlg = body.SigningAlg, SigningSecret = body.SigningSecret,
     };
+
+    // Auth0 shows an API's HS256 secret to whoever may read the API, and leaves the field out when there is none.
+    private static JsonObject Json(ResourceServer server, string issuer, ResourceServerService service)
+    {
+        var json = JsonSerializer.SerializeToNode(Json(server, issuer))!.AsObject();
+        if (service.SigningSecret(server) is { } secret)
+            json["signing_secret"] = secret;
+        return json;
+    }
 
     private static object Json(ResourceServer server, string issuer) => new
     {
@@ -74,7 +86,7 @@ internal static class ResourceServerEndpoints
         identifier = ManagementAudiences.Shown(server.Identifier, issuer),
         is_system = server.IsSystem,
         token_lifetime = server.TokenLifetimeSeconds,
-        signing_alg = "RS256",
+        signing_alg = server.SigningAlg,
         enforce_policies = server.EnforcePolicies,
         token_dialect = server.TokenDialect,
         allow_offline_access = server.AllowOfflineAccess,

@@ -13,6 +13,7 @@ internal sealed class ResourceServerConfiguration : IEntityTypeConfiguration<Res
         builder.Property(r => r.Name).HasMaxLength(200);
         builder.Property(r => r.Identifier).HasMaxLength(600);
         builder.Property(r => r.TokenDialect).HasMaxLength(32);
+        builder.Property(r => r.SigningAlg).HasMaxLength(16);
         builder.HasIndex(r => new { r.TenantId, r.Identifier }).IsUnique();
     }
 }

@@ -675,9 +675,17 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasColumnType("text");
+
                     b.Property<string>("ScopesJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SigningAlg")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

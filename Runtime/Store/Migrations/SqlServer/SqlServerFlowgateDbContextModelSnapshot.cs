@@ -679,9 +679,17 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ScopesJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SigningAlg")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

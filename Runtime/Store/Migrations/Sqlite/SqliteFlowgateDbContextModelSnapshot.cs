@@ -666,8 +666,16 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScopesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningAlg")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
