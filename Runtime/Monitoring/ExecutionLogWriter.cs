@@ -17,7 +17,9 @@ internal sealed class ExecutionLogWriter(
     ILogger<ExecutionLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 100;
-    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(20);
+    // Each write is a transaction with its own commit (and fsync): measured under the client_credentials bench, a 20 ms
+    // window gathered 2-3 grants' records per write, and the writer took 16 % of the server's CPU samples.
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
@@ -29,16 +31,37 @@ internal sealed class ExecutionLogWriter(
         {
             // Under load, a moment's wait gathers many requests' records into one transaction (one commit, one fsync)
             // instead of one each; it delays only the write, never a request. Not while stopping: then drain at once.
+            // Not when a caller waits for the queue (FlushAsync) either.
             if (!stoppingToken.IsCancellationRequested && pending.Count < MaxBatch)
-                await Task.Delay(GatherWindow, CancellationToken.None);
+                await Task.WhenAny(Task.Delay(GatherWindow, CancellationToken.None), recorder.FlushWanted);
+            recorder.Gathered();
             var batch = new List<PendingExecution>();
             while (batch.Count < MaxBatch && pending.TryRead(out var item))
                 batch.Add(item);
-            await WriteAsync([.. batch.Where(p => p.Record is not null).Select(p => p.Record!)], [.. batch.Where(p => p.LogEvent is not null).Select(p => p.LogEvent!)]);
+            var (records, logEvents) = Split(batch);
+            await WriteAsync(records, logEvents);
             foreach (var marker in batch.Where(p => p.Flushed is not null))
                 marker.Flushed!.TrySetResult();
             await PurgeIfDueAsync();
         }
+    }
+
+    private (List<ExecutionRecord> Records, List<TenantLogEvent> LogEvents) Split(List<PendingExecution> batch)
+    {
+        var records = new List<ExecutionRecord>();
+        var logEvents = new List<TenantLogEvent>();
+        foreach (var item in batch)
+        {
+            if (item.Run is { } run && recorder.Build(run) is var (record, failure))
+            {
+                records.Add(record);
+                if (failure is not null)
+                    logEvents.Add(failure);
+            }
+            if (item.LogEvent is not null)
+                logEvents.Add(item.LogEvent);
+        }
+        return (records, logEvents);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -54,6 +77,8 @@ internal sealed class ExecutionLogWriter(
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
+            // Only inserts, never changed after: no snapshot comparison needed at SaveChanges.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Executions.AddRange(records);
             db.LogEvents.AddRange(logEvents);
             await db.SaveChangesAsync();

@@ -46,7 +46,11 @@ internal static partial class SecretRedaction
 
     /// <summary>What is stored of one Action's output: its secrets' and the event's credentials replaced, header credentials cut.</summary>
     public static string? RedactStored(string? text, IReadOnlyDictionary<string, string> secrets, string eventJson) =>
-        text is null ? null : Credentials().Replace(Redact(Redact(text, secrets), EventCredentials(eventJson))!, "$1 [redacted]");
+        RedactStored(text, secrets, EventCredentials(eventJson));
+
+    /// <summary>As above, with the event's credentials already found (<see cref="EventCredentials"/>).</summary>
+    public static string? RedactStored(string? text, IReadOnlyDictionary<string, string> secrets, IReadOnlyList<(string Value, string Replacement)> eventCredentials) =>
+        text is null ? null : Credentials().Replace(Redact(Redact(text, secrets), eventCredentials)!, "$1 [redacted]");
 
     /// <summary>The event as stored: credentials replaced, the phone number masked.</summary>
     public static string RedactEvent(string eventJson) => Redact(eventJson, EventCredentials(eventJson))!;

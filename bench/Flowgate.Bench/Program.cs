@@ -12,8 +12,15 @@ using Flowgate.Runtime.Sandbox.Worker;
 // client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash (see RequestBench);
 // `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench); `limits`, one
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
+// `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
+// `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
 var quick = args.Contains("--quick");
 var scale = quick ? 10 : 1;
+if (args.Contains("hop-parts"))
+{
+    HopParts.Run(Scenario.All[1].EventJson);
+    return;
+}
 if (args.Contains("logs"))
 {
     await LogQueryBench.RunAsync(100_000, quick ? 10 : 50);
@@ -53,6 +60,11 @@ if (args.Contains("fault"))
 }
 
 var table = new ResultTable();
+using var load = args.Contains("--busy") ? new BackgroundLoad(Environment.ProcessorCount) : null;
+if (load is not null)
+{
+    Console.Out.WriteLine($"measured with {Environment.ProcessorCount} background threads hashing passwords half of the time (--busy)");
+}
 await using var inProcess = new V8ActionSandbox();
 var workerOptions = SandboxWorkerOptions.ForAssembly(workerDll);
 workerOptions.WorkerCount = 1;

@@ -15,7 +15,7 @@ internal static class RequestFraming
     public static void Write(Stream stream, WorkerRequest request)
     {
         var meta = JsonSerializer.SerializeToUtf8Bytes(
-            request with { Request = request.Request with { Code = "", EventJson = "" } }, JsonSerializerOptions.Web);
+            request with { Request = request.Request with { Code = "", EventJson = "" } }, WorkerJson.Default.WorkerRequest);
         var eventLength = Encoding.UTF8.GetByteCount(request.Request.EventJson);
         var codeLength = request.CodeOmitted ? 0 : Encoding.UTF8.GetByteCount(request.Request.Code);
         var bodyLength = 4 + meta.Length + 4 + eventLength + codeLength;
@@ -45,7 +45,7 @@ internal static class RequestFraming
         }
         var span = body.AsSpan();
         var metaLength = ReadLength(span, 0, body.Length);
-        var request = JsonSerializer.Deserialize<WorkerRequest>(span.Slice(4, metaLength), JsonSerializerOptions.Web)
+        var request = JsonSerializer.Deserialize(span.Slice(4, metaLength), WorkerJson.Default.WorkerRequest)
             ?? throw new InvalidDataException("A sandbox worker request had no content.");
         var at = 4 + metaLength;
         var eventLength = ReadLength(span, at, body.Length);

@@ -11,10 +11,11 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 internal sealed class RequestLoop(Stream stdin, int stdinDescriptor, Func<WorkerRequest, Task> serve, CancellationToken cancellationToken)
 {
     private static readonly TimeSpan HandOffAfter = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan SpinForNext = TimeSpan.FromMilliseconds(0.5);
     private const int MaxThreads = 64;
 
     private readonly Lock _pipe = new();
+    // Used under _pipe only.
+    private readonly PipeSpin _spinForNext = new(TimeSpan.FromMilliseconds(0.5));
     private readonly List<Task> _running = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _threads;
@@ -91,7 +92,7 @@ internal sealed class RequestLoop(Stream stdin, int stdinDescriptor, Func<Worker
                 }
                 if (stdinDescriptor >= 0)
                 {
-                    PipeSpin.UntilReadable(stdinDescriptor, SpinForNext);
+                    _spinForNext.UntilReadable(stdinDescriptor);
                 }
                 var request = RequestFraming.Read(stdin);
                 _end = request is null;

@@ -98,11 +98,12 @@ public static class SandboxWorkerProcess
         {
             try
             {
-                WorkerFraming.Write(stdout, reply);
+                WorkerFraming.Write(stdout, reply, WorkerJson.Default.WorkerReply);
             }
             catch (JsonException e)
             {
-                WorkerFraming.Write(stdout, reply with { Result = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message) });
+                WorkerFraming.Write(stdout, reply with { Result = ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "SerializationError", e.Message) },
+                    WorkerJson.Default.WorkerReply);
             }
         }
     }

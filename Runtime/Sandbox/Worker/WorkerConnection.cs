@@ -19,7 +19,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
     private readonly WorkerStderr _stderr = new();
     private readonly Action<IReadOnlyCollection<string>> _onCrash;
     private readonly ConcurrentDictionary<string, bool> _versionsSent = new();
-    private static readonly TimeSpan ReplySpin = TimeSpan.FromMilliseconds(0.3);
+    private readonly PipeSpin _replySpin = new(TimeSpan.FromMilliseconds(0.3));
     private long _nextId;
     private long _lastReply = Stopwatch.GetTimestamp();
     private volatile bool _dead;
@@ -157,9 +157,9 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 // A reply is due: spin for it rather than sleep (see PipeSpin).
                 if (fd >= 0 && !_pending.IsEmpty)
                 {
-                    PipeSpin.UntilReadable(fd, ReplySpin);
+                    _replySpin.UntilReadable(fd);
                 }
-                if (WorkerFraming.Read<WorkerReply>(stdout) is not { } reply)
+                if (WorkerFraming.Read(stdout, WorkerJson.Default.WorkerReply) is not { } reply)
                 {
                     break;
                 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Flowgate.Runtime.Sandbox.Worker;
 
@@ -22,9 +23,9 @@ internal static class WorkerFraming
     }
 
     /// <summary>Writes one message synchronously: frames are small, and a blocking write on a pipe beats an async hop.</summary>
-    public static void Write<T>(Stream stream, T message)
+    public static void Write<T>(Stream stream, T message, JsonTypeInfo<T> type)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web);
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, type);
         var frame = new byte[4 + body.Length];
         BinaryPrimitives.WriteInt32LittleEndian(frame, body.Length);
         body.CopyTo(frame, 4);
@@ -36,8 +37,8 @@ internal static class WorkerFraming
     /// Reads one message with blocking reads, for a dedicated reader thread: on Linux, async reads of
     /// anonymous pipes are blocking reads on the thread pool anyway, with an extra hop. Null at the end.
     /// </summary>
-    public static T? Read<T>(Stream stream) where T : class =>
-        ReadFrame(stream) is { } body ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web) : null;
+    public static T? Read<T>(Stream stream, JsonTypeInfo<T> type) where T : class =>
+        ReadFrame(stream) is { } body ? JsonSerializer.Deserialize(body, type) : null;
 
     /// <summary>Reads one frame's body with blocking reads; null at the end of the stream.</summary>
     public static byte[]? ReadFrame(Stream stream)
