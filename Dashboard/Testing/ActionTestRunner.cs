@@ -5,7 +5,7 @@ using Flowgate.Runtime.Actions;
 
 namespace Flowgate.Dashboard.Testing;
 
-/// <summary>The editor's test panel, backed by the real sandbox: runs the saved draft against the edited event.</summary>
+/// <summary>The editor's test panel: runs the saved draft against the edited event as a one-Action flow (<see cref="DraftRunner"/>, then the trigger runner).</summary>
 internal sealed partial class ActionTestRunner(DraftRunner drafts) : IActionTestRunner
 {
     public async Task<ActionTestOutcome> RunDraftAsync(string actionId, string eventJson, CancellationToken cancellationToken)

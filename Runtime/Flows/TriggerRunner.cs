@@ -70,6 +70,17 @@ public sealed class TriggerRunner(
         return await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken));
     }
 
+    /// <summary>
+    /// The editor's test panel and <c>POST .../test</c>: one Action's saved draft (code, secrets and dependencies not yet
+    /// deployed) run as a one-Action flow of its trigger, through the same executor and effects, waited for and not
+    /// recorded (it is no one's login).
+    /// </summary>
+    public async Task<FlowExecutionResult> TestDraftAsync(string triggerId, BoundAction draft, string eventJson, CancellationToken cancellationToken)
+    {
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = [draft] };
+        return await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken));
+    }
+
     private static async Task<FlowExecutionResult> CompletedAsync(FlowExecutionResult result) =>
         result.Completion is { } completion ? await completion : result;
 

@@ -163,6 +163,10 @@ public sealed class ActionsApiTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal("idToken.setCustomClaim", command.GetProperty("method").GetString());
         Assert.Equal(5, command.GetProperty("args")[1].GetInt32());
         Assert.Contains("hi j@example.com", payload.GetProperty("logs")[0].GetString());
+        // A test is no one's login: it runs as a flow but never reaches the execution log.
+        await _app.Services.GetRequiredService<Flowgate.Runtime.Monitoring.ExecutionRecorder>().FlushAsync(CancellationToken.None);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.ExecutionResults.AnyAsync(r => r.ActionId == id));
     }
 
     [Fact]
