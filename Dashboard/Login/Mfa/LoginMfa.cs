@@ -10,10 +10,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Flowgate.Dashboard.Login.Mfa;
 
 /// <summary>
-/// Multi-factor authentication at login, as the post-login Actions asked for it (reference §1.2):
-/// <c>challengeWith*</c>/<c>enrollWith*</c> stop the flow after their Action, <c>multifactor.enable</c>
-/// applies once the whole flow has run. The login waits in <see cref="SuspendedLogins"/> while the
-/// hosted pages enrol or challenge, then resumes.
+/// Multi-factor authentication at login, the HTTP side: loads what <see cref="FactorTransition"/> decides on
+/// (reference §1.2), parks the login in <see cref="SuspendedLogins"/> while the hosted pages enrol or challenge,
+/// then resumes the flow.
 /// </summary>
 internal sealed class LoginMfa(
     MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
