@@ -22,7 +22,7 @@ namespace Flowgate.Dashboard.Login;
 /// <param name="StepUp">Not a login: the user's own factor page (<see cref="AuthorizeUrl"/>) asked them to pass a factor before changing factors.</param>
 internal sealed record SuspendedLogin(
     LoginState State, string UserId, string? ClientId, string AuthorizeUrl, FlowSuspension? Suspension, FlowExecutionResult? Finished = null,
-    Mfa.MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null, bool StepUp = false)
+    MfaPrompt? Mfa = null, bool MfaDone = false, ParkedReset? Reset = null, string? RequestHash = null, bool StepUp = false)
 {
     /// <summary>What the resume checks of <see cref="LoginTransaction"/> need; only a login has a client to resume.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

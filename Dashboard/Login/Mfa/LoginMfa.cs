@@ -10,84 +10,45 @@ using Microsoft.AspNetCore.Identity;
 namespace Flowgate.Dashboard.Login.Mfa;
 
 /// <summary>
-/// Multi-factor authentication at login, as the post-login Actions asked for it (reference §1.2):
-/// <c>challengeWith*</c>/<c>enrollWith*</c> stop the flow after their Action, <c>multifactor.enable</c>
-/// applies once the whole flow has run. The login waits in <see cref="SuspendedLogins"/> while the
-/// hosted pages enrol or challenge, then resumes.
+/// Multi-factor authentication at login, the HTTP side: loads what <see cref="FactorTransition"/> decides on
+/// (reference §1.2), parks the login in <see cref="SuspendedLogins"/> while the hosted pages enrol or challenge,
+/// then resumes the flow.
 /// </summary>
 internal sealed class LoginMfa(
     MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
     PostLoginFlow postLogin, TriggerRunner triggers, UserManager<TenantUser> users, LoginEvents events, FactorSession factorSession, TimeProvider clock)
 {
-    // Auth0's providers that mean "a factor of the tenant's"; google-authenticator means the authenticator app. Duo is not offered.
-    private static readonly string[] OtpProviders = ["any", "google-authenticator", "guardian"];
-
-    /// <summary>Decides the step the flow's result calls for; a challenge already passed in this login is not asked again.</summary>
+    /// <summary>
+    /// Decides the step the flow's result calls for (<see cref="FactorTransition"/>), loading the user's factors, the
+    /// tenant's and the remembered browser only when it may ask for one; a satisfied challenge resumes the flow.
+    /// </summary>
     public async Task<MfaDecision> DecideAsync(HttpContext context, FlowExecutionResult flow, TenantUser user, bool done)
     {
         // Most logins ask for no factor: they cost no query here.
-        if (flow is not { Status: FlowStatus.Suspended, Outcome.Factors: not null }
-            && (done || flow.Status != FlowStatus.Completed || flow.Outcome.MultifactorProvider is null or "none"))
+        if (!FactorTransition.MayAsk(flow is { Status: FlowStatus.Suspended, Outcome.Factors: not null }, flow.Status == FlowStatus.Completed,
+                flow.Outcome.MultifactorProvider, done))
             return new MfaDecision(flow);
-        var factors = await enrollments.ListAsync(user.Id, context.RequestAborted);
+        var held = (await enrollments.ListAsync(user.Id, context.RequestAborted)).Where(f => f.Confirmed)
+            .Select(f => new HeldFactor(f.Type, remembered.IsRemembered(context, user.Id, f.Id))).ToList();
         var enabled = await settings.EnabledAsync(context.RequestAborted);
-        // What the user can be challenged with: enrolled, enabled for the tenant, with a page to do it on.
-        var usable = factors.Where(f => f.Confirmed && enabled.Contains(f.Type) && FactorPages.Has(MfaPromptKind.Challenge, f.Type))
-            .Select(f => f.Type).Distinct().ToList();
-        // What the user can prove they hold, enabled or not: a new factor is enrolled only after passing one of these.
-        var provable = factors.Where(f => f.Confirmed && FactorPages.Has(MfaPromptKind.Challenge, f.Type)).Select(f => f.Type).Distinct().ToList();
-        while (flow is { Status: FlowStatus.Suspended, Outcome.Factors: { } requirement, Suspension: { } suspension })
+        while (true)
         {
-            if (done)
+            var suspension = flow is { Status: FlowStatus.Suspended, Outcome.Factors: not null } ? flow.Suspension : null;
+            var facts = new FactorFacts(suspension is null ? null : flow.Outcome.Factors, flow.Status == FlowStatus.Completed,
+                flow.Outcome.MultifactorProvider, flow.Outcome.AllowRememberBrowser, held, enabled, done);
+            switch (FactorTransition.Decide(facts))
             {
-                // "Factors already satisfied are ignored": go on with the next Action.
-                flow = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, null), context.RequestAborted);
-                continue;
+                case FactorStep.Satisfied:
+                    flow = await triggers.ResumeAfterChallengeAsync(suspension!, EventChanges(context, suspension!, null), context.RequestAborted);
+                    continue;
+                case FactorStep.Ask ask:
+                    return new MfaDecision(flow, ask.Prompt);
+                case FactorStep.Deny deny:
+                    return new MfaDecision(flow, Denial: deny.Reason);
+                default:
+                    return new MfaDecision(flow);
             }
-            var selection = FactorSelection.Read(requirement);
-            if (selection.Enroll)
-                return Enrol(flow, selection, enabled, usable, provable);
-            var challenge = selection.Types.Where(usable.Contains).ToList();
-            if (challenge.Count > 0)
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, challenge, selection.Any));
-            // Disabled and not-enrolled factors are ignored; with none left the login fails, unless multifactor.enable also allows enrolling one.
-            if (!usable.Contains(MfaEnrollment.Otp) && OtpProviders.Contains(flow.Outcome.MultifactorProvider)
-                && selection.Types.Contains(MfaEnrollment.Otp) && enabled.Contains(MfaEnrollment.Otp))
-                return new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, [MfaEnrollment.Otp]).GuardedBy(provable));
-            return new MfaDecision(flow, Denial: $"Multi-factor authentication is required, but the user has none of the factors the login flow accepts ({string.Join(", ", selection.Types)}).");
         }
-        if (done || flow.Status != FlowStatus.Completed || flow.Outcome.MultifactorProvider is not { } provider || provider == "none")
-            return new MfaDecision(flow);
-        if (!OtpProviders.Contains(provider))
-            return new MfaDecision(flow, Denial: $"The multi-factor provider '{provider}' is not available.");
-        bool Allowed(string type) => provider != "google-authenticator" || type == MfaEnrollment.Otp;
-        var allow = flow.Outcome.AllowRememberBrowser;
-        var challengeable = usable.Where(t => t != MfaEnrollment.RecoveryCode && Allowed(t)).ToList();
-        if (challengeable.Count > 0)
-            return allow && factors.Any(f => f.Confirmed && challengeable.Contains(f.Type) && remembered.IsRemembered(context, user.Id, f.Id))
-                ? new MfaDecision(flow)
-                : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, allow, challengeable));
-        var enrollable = enabled.Where(t => FactorPages.Has(MfaPromptKind.Enroll, t) && Allowed(t)).ToList();
-        return enrollable.Count > 0
-            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, allow, enrollable).GuardedBy(provable))
-            : new MfaDecision(flow, Denial: "Multi-factor authentication is required, but no factor the user could enrol is enabled for this tenant.");
-    }
-
-    // enrollWith / enrollWithAny: the enabled factors with an enrolment page; a user who has them all is challenged instead.
-    private static MfaDecision Enrol(FlowExecutionResult flow, FactorSelection selection, IReadOnlyList<string> enabled, IReadOnlyList<string> usable, IReadOnlyList<string> provable)
-    {
-        var offered = selection.Types.Where(t => enabled.Contains(t) && FactorPages.Has(MfaPromptKind.Enroll, t)).ToList();
-        if (offered.Count == 0)
-        {
-            var disabled = selection.Types.Where(t => MfaFactorType.All.Any(f => f.Type == t) && !enabled.Contains(t)).ToList();
-            return new MfaDecision(flow, Denial: disabled.Count > 0
-                ? $"The login flow asked to enrol a factor that is not enabled for this tenant ({string.Join(", ", disabled)}). An administrator can enable it under Settings, Multi-factor Auth."
-                : $"The login flow asked to enrol a factor that is not available ({string.Join(", ", selection.Types)}); only {string.Join(", ", enabled.Where(t => FactorPages.Has(MfaPromptKind.Enroll, t)))} can be enrolled.");
-        }
-        var missing = offered.Where(t => !usable.Contains(t)).ToList();
-        return missing.Count == 0
-            ? new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Challenge, false, offered, selection.Any))
-            : new MfaDecision(flow, new MfaPrompt(MfaPromptKind.Enroll, false, missing, selection.Any).GuardedBy(provable));
     }
 
     /// <summary>

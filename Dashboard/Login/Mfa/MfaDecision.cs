@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Login;
 using Flowgate.Shared.Flows;
 
 namespace Flowgate.Dashboard.Login.Mfa;

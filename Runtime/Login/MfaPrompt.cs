@@ -1,18 +1,18 @@
 using Flowgate.Runtime.Mfa;
 
-namespace Flowgate.Dashboard.Login.Mfa;
+namespace Flowgate.Runtime.Login;
 
 /// <summary>What the login waits for before it may finish: a factor challenged or enrolled, out of those offered.</summary>
 /// <param name="AllowRememberBrowser">The Action allowed "remember this browser" (<c>multifactor.enable</c>'s option).</param>
 /// <param name="Factors">The factor types the user may use (<c>otp</c>, <c>phone</c>, <c>webauthn-roaming</c>, <c>webauthn-platform</c>), the default first; the authenticator app when none are named.</param>
 /// <param name="Pick">Show the factor picker first (<c>challengeWithAny</c>, <c>enrollWithAny</c>) rather than the default factor.</param>
 /// <param name="Then">What comes once this prompt is passed: the enrolment a challenge of an existing factor guards.</param>
-internal sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser, IReadOnlyList<string>? Factors = null, bool Pick = false, MfaPrompt? Then = null)
+public sealed record MfaPrompt(MfaPromptKind Kind, bool AllowRememberBrowser, IReadOnlyList<string>? Factors = null, bool Pick = false, MfaPrompt? Then = null)
 {
     public IReadOnlyList<string> Offered => Factors is { Count: > 0 } factors ? factors : [MfaEnrollment.Otp];
 
     /// <summary>The state a transaction waiting for this prompt is in.</summary>
-    public Runtime.Login.LoginState State => Kind == MfaPromptKind.Enroll ? Runtime.Login.LoginState.FactorEnrolment : Runtime.Login.LoginState.FactorChallenge;
+    public LoginState State => Kind == MfaPromptKind.Enroll ? LoginState.FactorEnrolment : LoginState.FactorChallenge;
 
     /// <summary>Whether a factor page of this kind and type may serve this prompt.</summary>
     public bool Offers(MfaPromptKind kind, string type) => Kind == kind && Offered.Contains(type);

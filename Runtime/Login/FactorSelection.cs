@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Flowgate.Shared.Flows;
 
-namespace Flowgate.Dashboard.Login.Mfa;
+namespace Flowgate.Runtime.Login;
 
 /// <summary>
 /// Reads what <c>challengeWith(factor, {additionalFactors})</c>, <c>challengeWithAny(factors)</c>,

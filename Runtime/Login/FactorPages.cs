@@ -1,6 +1,6 @@
 using Flowgate.Runtime.Mfa;
 
-namespace Flowgate.Dashboard.Login.Mfa;
+namespace Flowgate.Runtime.Login;
 
 /// <summary>
 /// The hosted page where each factor is enrolled and where it is challenged. A factor offered at login must

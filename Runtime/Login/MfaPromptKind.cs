@@ -1,7 +1,7 @@
-namespace Flowgate.Dashboard.Login.Mfa;
+namespace Flowgate.Runtime.Login;
 
 /// <summary>Which factor page a waiting login needs.</summary>
-internal enum MfaPromptKind
+public enum MfaPromptKind
 {
     /// <summary>The user has the factor: type a code from it (or the recovery code), or use the security key.</summary>
     Challenge,
