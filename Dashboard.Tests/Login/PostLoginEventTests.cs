@@ -56,6 +56,7 @@ public sealed class PostLoginEventTests : IClassFixture<FlowgateAppFixture>
         Assert.Equal(UserIds.DatabaseConnectionId, seen.GetProperty("connection").GetProperty("id").GetString());
 
         var transaction = seen.GetProperty("transaction");
+        Assert.Equal("fr-CA", transaction.GetProperty("locale").GetString());
         Assert.Equal(["fr-CA", "en"], transaction.GetProperty("ui_locales").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(["urn:example:loa2"], transaction.GetProperty("acr_values").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(user.Email, transaction.GetProperty("login_hint").GetString());

@@ -43,8 +43,7 @@ internal static class PostLoginEvent
                 ["state"] = request.State,
                 ["response_type"] = refresh ? new JsonArray() : new JsonArray("code"),
                 ["response_mode"] = refresh ? null : request.ResponseMode ?? "query",
-                // The hosted pages speak English only (ui_locales is passed on below), so that is the locale the login ran in.
-                ["locale"] = "en",
+                ["locale"] = Locale(context, request),
                 ["ui_locales"] = JsonSerializer.SerializeToNode(Words(request.UiLocales)),
                 ["acr_values"] = JsonSerializer.SerializeToNode(Words(request.AcrValues)),
                 ["prompt"] = JsonSerializer.SerializeToNode(Words(request.Prompt)),
@@ -64,6 +63,13 @@ internal static class PostLoginEvent
         if (audience is not null)
             root["resource_server"] = new JsonObject { ["identifier"] = audience };
         return root.ToJsonString();
+    }
+
+    // Auth0 picks the transaction's locale from ui_locales, then the browser's languages, then the tenant's default.
+    private static string Locale(HttpContext context, OpenIddictRequest request)
+    {
+        var browser = context.Request.Headers.AcceptLanguage.ToString().Split(',')[0].Split(';')[0].Trim();
+        return Words(request.UiLocales).FirstOrDefault() ?? (browser.Length > 0 ? browser : "en");
     }
 
     private static string[] Words(string? value) => value?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
