@@ -44,7 +44,7 @@ public sealed class PasswordCheck(
         if (verified != PasswordVerificationResult.Failed)
         {
             await account.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0), cancellationToken);
-            user.AccessFailedCount = 0; // the caller saves this entity again (login count): keep it in step
+            user.AccessFailedCount = 0; // the row was reset above; the in-memory user the page holds says the same
             if (verified == PasswordVerificationResult.SuccessRehashNeeded)
                 await RehashAsync(account, user, hash, password, cancellationToken);
             return PasswordCheckResult.Accepted;
