@@ -48,6 +48,8 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<SuspendedLogins>();
         builder.Services.AddMfa();
         builder.Services.AddBranding();
+        builder.Services.AddScoped<HostedBranding>();
+        builder.Services.AddScoped<HostedPageText>();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
         builder.Services.AddScoped<Mfa.FactorSession>();

@@ -60,12 +60,12 @@ public static class PromptCatalog
             ["description"] = "Enter a new password below to change your password.",
             ["passwordPlaceholder"] = "New password",
             ["passwordSecurityText"] = "Your password must contain:",
-            ["buttonText"] = "Reset password",
+            ["buttonText"] = "Change password",
         }),
         new("mfa-otp", "mfa-otp-challenge", new Dictionary<string, string>
         {
             ["title"] = "Verify your identity",
-            ["description"] = "Check your preferred one-time password application for a code.",
+            ["description"] = "Enter the 6-digit code from your authenticator app.",
             ["buttonText"] = "Continue",
         }),
         new("consent", "consent", new Dictionary<string, string>
