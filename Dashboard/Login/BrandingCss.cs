@@ -18,7 +18,7 @@ internal static class BrandingCss
             variables.Append("--brand-primary:").Append(branding.PrimaryColor).Append(';');
         if (BrandingRules.IsColor(branding.PageBackground))
             variables.Append("--brand-background:").Append(branding.PageBackground).Append(';');
-        if (branding.FontUrl is { } font && BrandingRules.UrlProblem("font", font) is null)
+        if (BrandingRules.Checked(branding.FontUrl) is { } font)
         {
             css.Append("@font-face{font-family:\"Flowgate Brand\";src:url(\"").Append(Escape(font)).Append("\")}");
             variables.Append("font-family:\"Flowgate Brand\",system-ui,sans-serif;");

@@ -29,6 +29,9 @@ public static partial class BrandingRules
     /// <summary>True when <paramref name="value"/> is a hex colour (checked again where it is written into CSS).</summary>
     public static bool IsColor(string? value) => value is not null && HexColor().IsMatch(value);
 
+    /// <summary><paramref name="url"/> when it passes <see cref="UrlProblem"/>, else null (checked again where it is written into a page).</summary>
+    public static string? Checked(string? url) => url is not null && UrlProblem("url", url) is null ? url : null;
+
     /// <summary>The scheme and host a URL loads from, for the content security policy; null for a local path.</summary>
     public static string? Origin(string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps

@@ -1,8 +1,6 @@
 // The hosted pages' show-password buttons. Listening on the document keeps working after Blazor's enhanced navigation
-// swaps the page content; the class on <html> shows the buttons only where this script runs (app.css).
+// swaps the page content without running scripts again.
 (() => {
-    document.documentElement.classList.add('hosted-script');
-
     document.addEventListener('click', event => {
         const button = event.target.closest('[data-show-password]');
         const input = button && document.getElementById(button.dataset.showPassword);
