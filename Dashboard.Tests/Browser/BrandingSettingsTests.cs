@@ -19,6 +19,8 @@ public sealed class BrandingSettingsTests(Infrastructure.Browser browser) : ICla
         var spa = await app.CreateSpaAsync();
 
         await page.GotoAsync(app.BaseUrl() + "/settings/branding");
+        // The save buttons are enabled once the circuit runs: typing before that would reach the prerendered page only.
+        await Assertions.Expect(page.Locator("[data-test=branding-save]")).ToBeEnabledAsync();
         var preview = page.Locator("[data-test=branding-preview-button]");
         await page.Locator("input[data-test=branding-primary]").FillAsync("#c2185b");
         await Assertions.Expect(preview).ToHaveCSSAsync("background-color", "rgb(194, 24, 91)");
@@ -31,11 +33,13 @@ public sealed class BrandingSettingsTests(Infrastructure.Browser browser) : ICla
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Branding saved");
 
         await page.GotoAsync(app.BaseUrl() + "/settings/text");
+        await Assertions.Expect(page.Locator("[data-test=custom-text-save]")).ToBeEnabledAsync();
         await page.Locator("input[data-test=custom-text-title]").FillAsync("Hello from the dashboard");
         await page.ClickAsync("[data-test=custom-text-save]");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("saved");
 
         await page.GotoAsync(app.BaseUrl() + "/settings");
+        await Assertions.Expect(page.Locator("[data-test=password-policy-save]")).ToBeEnabledAsync();
         await page.Locator("input[data-test=password-policy-min-length]").FillAsync("12");
         await page.ClickAsync("[data-test=password-policy-save]");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Password policy saved");
