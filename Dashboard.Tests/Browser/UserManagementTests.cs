@@ -25,7 +25,9 @@ public sealed class UserManagementTests : IClassFixture<Infrastructure.Browser>
         await page.Locator("input[data-test=new-user-email]").FillAsync(email);
         await page.Locator("input[data-test=new-user-password]").FillAsync("short");
         await page.ClickAsync("[data-test=create-user-submit]");
-        await Assertions.Expect(page.Locator("[data-test=create-user-error]")).ToContainTextAsync("at least 8 characters");
+        await Assertions.Expect(page.Locator("[data-test=create-user-error]")).ToContainTextAsync("This password is too weak. Password needs: at least 8 characters.");
+        // A sentence for a person: the API's error code stays in the API.
+        await Assertions.Expect(page.Locator("[data-test=create-user-error]")).Not.ToContainTextAsync("PasswordStrengthError");
         await page.Locator("input[data-test=new-user-password]").FillAsync("correct horse battery");
         await page.ClickAsync("[data-test=create-user-submit]");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = email })).ToBeVisibleAsync();

@@ -9,21 +9,27 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
 {
     // Scripts only from this origin (webauthn.js, blazor.web.js). Styles allow inline attributes: MudBlazor writes
     // them, and a style cannot run code. No form-action: Chrome applies it to the redirect to the application's callback.
-    private const string HostedPagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    // Images and fonts also from the one origin each of the tenant's logo, favicon and font (Branding), nothing wider.
+    private static string HostedPagePolicy(Runtime.Branding.TenantBranding branding)
+    {
+        var images = string.Join("", new[] { branding.LogoUrl, branding.FaviconUrl }.Select(Runtime.Branding.BrandingRules.Origin).OfType<string>().Distinct().Select(o => " " + o));
+        var fonts = Runtime.Branding.BrandingRules.Origin(branding.FontUrl) is { } font ? " " + font : "";
+        return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{images}; font-src 'self'{fonts}; "
+            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    }
 
     private const string EveryPagePolicy = "frame-ancestors 'none'";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, Login.HostedBranding branding)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY"; // for browsers without frame-ancestors
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/u") ? HostedPagePolicy : EveryPagePolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/u")
+            ? HostedPagePolicy(await branding.GetAsync(context.RequestAborted)) : EveryPagePolicy;
         if (environment.IsProduction())
             headers.StrictTransportSecurity = "max-age=31536000"; // browsers ignore it on plain http, so it costs nothing there
-        return next(context);
+        await next(context);
     }
 }

@@ -1,3 +1,4 @@
+using Flowgate.Runtime.Branding;
 using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Mfa;
@@ -46,6 +47,9 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();
         builder.Services.AddScoped<SuspendedLogins>();
         builder.Services.AddMfa();
+        builder.Services.AddBranding();
+        builder.Services.AddScoped<HostedBranding>();
+        builder.Services.AddScoped<HostedPageText>();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
         builder.Services.AddScoped<Mfa.FactorSession>();

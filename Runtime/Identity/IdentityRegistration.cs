@@ -13,10 +13,10 @@ public static class IdentityRegistration
         services.AddIdentityCore<TenantUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
+                // The tenant's PasswordPolicy (PolicyPasswordValidator) is the one password check.
+                options.Password.RequiredLength = 1;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
-                // Length over composition rules (NIST SP 800-63B).
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Lockout.AllowedForNewUsers = true;
@@ -27,10 +27,13 @@ public static class IdentityRegistration
             .AddRoles<TenantRole>()
             .AddEntityFrameworkStores<FlowgateDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PolicyPasswordValidator>();
         // Imported hashes (Auth0's custom_password_hash) verify until the first login rehashes them.
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<TenantUser>, ImportingPasswordHasher>());
         services.AddScoped<PasswordCheck>();
+        services.TryAddScoped<Tenancy.TenantSettingsSection>();
+        services.AddScoped<PasswordPolicyStore>();
         return services;
     }
 }

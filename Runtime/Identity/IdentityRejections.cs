@@ -25,6 +25,9 @@ internal static class IdentityRejections
     {
         var reasons = errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
         return reasons.Count == 0 ? null
-            : new OperationRejectedException(RejectionKind.Invalid, "PasswordStrengthError: Password is too weak. " + string.Join(" ", reasons));
+            : new OperationRejectedException(RejectionKind.Invalid, "PasswordStrengthError: Password is too weak. " + string.Join(" ", reasons))
+            {
+                DisplayMessage = "This password is too weak. " + string.Join(" ", reasons),
+            };
     }
 }

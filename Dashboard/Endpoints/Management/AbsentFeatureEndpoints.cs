@@ -51,7 +51,6 @@ internal static class AbsentFeatureEndpoints
         ("/tenants/settings", "read:tenant_settings", """{"enabled_locales":["en"],"flags":{},"sandbox_version":"22"}"""),
         ("/prompts", "read:prompts", """{"universal_login_experience":"new","identifier_first":true,"webauthn_platform_first_factor":false}"""),
         ("/prompts/{prompt}/partials", "read:prompts", "{}"),
-        ("/prompts/{prompt}/custom-text/{language}", "read:prompts", "{}"),
         ("/risk-assessments/settings", "read:attack_protection", """{"enabled":false}"""),
         ("/risk-assessments/settings/new-device", "read:attack_protection", """{"remember_for":0}"""),
         ("/supplemental-signals", "read:attack_protection", """{"akamai_enabled":false}"""),

@@ -708,6 +708,32 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TextJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Prompt", "Language");
+
+                    b.ToTable("PromptCustomTexts", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Flows.Parking.ParkedTransaction", b =>
                 {
                     b.Property<string>("Id")
@@ -1635,6 +1661,15 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Flows.TriggerBinding", b =>

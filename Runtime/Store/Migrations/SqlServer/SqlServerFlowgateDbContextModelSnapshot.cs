@@ -712,6 +712,32 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TextJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("TenantId", "Prompt", "Language");
+
+                    b.ToTable("PromptCustomTexts", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Flows.Parking.ParkedTransaction", b =>
                 {
                     b.Property<string>("Id")
@@ -1642,6 +1668,15 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Flows.TriggerBinding", b =>

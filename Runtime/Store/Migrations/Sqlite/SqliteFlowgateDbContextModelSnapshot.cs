@@ -699,6 +699,32 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Prompt", "Language");
+
+                    b.ToTable("PromptCustomTexts", (string)null);
+                });
+
             modelBuilder.Entity("Flowgate.Runtime.Flows.Parking.ParkedTransaction", b =>
                 {
                     b.Property<string>("Id")
@@ -1616,6 +1642,15 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Flowgate.Runtime.Branding.PromptCustomText", b =>
+                {
+                    b.HasOne("Flowgate.Runtime.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flowgate.Runtime.Flows.TriggerBinding", b =>

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Flowgate.Runtime.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flowgate.Runtime.Tenancy;
+
+/// <summary>
+/// One top-level section of the tenant's settings JSON (<see cref="Tenant.SettingsJson"/>), read and replaced whole, so
+/// each feature (branding, prompts, password policy) keeps its own typed accessor over its own section.
+/// </summary>
+public sealed class TenantSettingsSection(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant)
+{
+    /// <summary>The section's JSON, or null when the tenant never set it.</summary>
+    public async Task<JsonObject?> ReadAsync(string section, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id).Select(t => t.SettingsJson).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : (JsonNode.Parse(json) as JsonObject)?[section] as JsonObject;
+    }
+
+    /// <summary>Replaces the section, leaving the others as they are.</summary>
+    public async Task WriteAsync(string section, JsonObject value, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Tenants.SingleAsync(t => t.Id == tenant.Id, cancellationToken);
+        var settings = JsonNode.Parse(row.SettingsJson) as JsonObject ?? [];
+        settings[section] = value.DeepClone();
+        row.SettingsJson = settings.ToJsonString();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
