@@ -59,7 +59,10 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         // Replay: the editor's test panel starts with the event this login's flow received.
         await page.ClickAsync("[data-test=replay-in-editor]");
         await page.Locator("[data-test=replaying]").WaitForAsync();
-        Assert.Contains(user.Email!, await page.Locator("textarea[data-test=test-event]").InputValueAsync());
+        // Indented as typed, "+" and all, not the recorded one-line JSON with its HTML escapes.
+        var replayed = await page.TestEventAsync();
+        Assert.Contains($"\"email\": \"{user.Email}\"", replayed);
+        Assert.DoesNotContain("\\u00", replayed);
     }
 
     [Fact]
