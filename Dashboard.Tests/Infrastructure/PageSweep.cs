@@ -62,6 +62,9 @@ internal sealed class PageSweep
         var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         if (width > viewport.Width)
             Problems.Add($"{name} at {viewport.Width}px: the page is {width}px wide ({await WidestAsync()})");
+        var highlighted = await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.mud-navmenu a.active')].map(a => a.textContent.trim())");
+        if (highlighted.Length > 1)
+            Problems.Add($"{name}: {highlighted.Length} navigation entries are highlighted ({string.Join(", ", highlighted)})");
         if (await Page.EvaluateAsync<string?>(FocusedHeadingWithBox) is { } heading)
             Problems.Add($"{name}: the heading \"{heading}\" shows a focus box nobody asked for");
         foreach (var error in _consoleErrors)
