@@ -38,7 +38,7 @@ public sealed class ApiAccessTests : IClassFixture<Infrastructure.Browser>
         await page.GotoAsync(app.BaseUrl() + "/applications");
         await page.ClickAsync("[data-test=create-application]");
         await page.Locator("input[data-test=application-name]").FillAsync("Order sync");
-        await page.Locator("[data-test=management-api]").ClickAsync();
+        await page.GetByLabel("Machine to machine").CheckAsync();
         await page.ClickAsync("[data-test=create]");
         var credentials = new ApplicationCredentials("Order sync", await page.Locator("input[data-test=client-id]").InputValueAsync(),
             await page.Locator("input[data-test=client-secret]").InputValueAsync(), ApplicationTypes.MachineToMachine);

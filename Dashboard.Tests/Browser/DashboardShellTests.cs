@@ -12,7 +12,7 @@ public sealed class DashboardShellTests : IClassFixture<Infrastructure.Browser>
     public DashboardShellTests(Infrastructure.Browser browser) => _browser = browser.Instance;
 
     [Fact]
-    public async Task First_start_goes_through_setup_to_the_shell_and_issues_management_credentials_once()
+    public async Task First_start_goes_through_setup_to_the_shell_and_an_application_made_there_gets_only_the_access_granted_to_it()
     {
         using var app = KestrelApp.Start();
         var page = await _browser.NewPageAsync();
@@ -32,20 +32,38 @@ public sealed class DashboardShellTests : IClassFixture<Infrastructure.Browser>
         await page.GotoAsync(app.BaseUrl() + "/applications");
         await page.ClickAsync("[data-test=create-application]");
         await page.Locator("input[data-test=application-name]").FillAsync("Deploy pipeline");
+        // No type is preselected and nothing is authorized by default.
+        await Assertions.Expect(page.Locator("[data-test=create]")).ToBeDisabledAsync();
+        await page.GetByLabel("Machine to machine").CheckAsync();
         await page.ClickAsync("[data-test=create]");
         var clientId = await page.Locator("input[data-test=client-id]").InputValueAsync();
         var secret = await page.Locator("input[data-test=client-secret]").InputValueAsync();
+        var shown = await page.Locator("input[data-test=client-secret]").BoundingBoxAsync();
+        Assert.True(shown!.Width >= 500, $"the secret's field is {shown.Width}px wide");
         await page.ClickAsync("[data-test=done]");
-        await page.GetByText("Deploy pipeline").WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Deploy pipeline" }).WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-test=client-secret]").CountAsync());
 
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl()) };
-        var token = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
             ["audience"] = app.BaseUrl() + "/api/v2/",
-        }));
+        };
+        var refused = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(form));
+        Assert.False(refused.IsSuccessStatusCode, "a new application got a Management API token without being authorized");
+
+        // Authorized on its page for one scope: that is all its token carries.
+        var management = page.Locator("[data-test=application-api][data-api='Flowgate Management API']");
+        await management.Locator("[data-test=m2m-authorized]").ClickAsync();
+        await management.GetByLabel("read:users", new() { Exact = true }).CheckAsync();
+        await management.Locator("[data-test=m2m-update]").ClickAsync();
+        await Assertions.Expect(management.Locator("[data-test=m2m-update]")).ToBeDisabledAsync();
+
+        var token = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(form));
         Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
-        Assert.StartsWith("ey", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        var granted = await token.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("ey", granted.GetProperty("access_token").GetString());
+        Assert.Equal("read:users", granted.GetProperty("scope").GetString());
     }
 }

@@ -29,7 +29,10 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         await page.GotoAsync(app.BaseUrl() + "/logs");
         var login = page.Locator("[data-test=logs-table] tr", new() { HasText = "Success Login" });
         await Assertions.Expect(login).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-test=logs-table] tr", new() { HasText = "Incorrect Password" })).ToHaveCountAsync(1);
+        var wrongPassword = page.Locator("[data-test=logs-table] tr", new() { HasText = "Incorrect Password" });
+        await Assertions.Expect(wrongPassword).ToHaveCountAsync(1);
+        // Named like the successful login's application, not by a raw client id.
+        await Assertions.Expect(wrongPassword.Locator("[data-test=log-application]")).ToHaveTextAsync("My SPA");
         await login.ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-test=execution-title]")).ToContainTextAsync("post-login flow");
@@ -59,7 +62,10 @@ public sealed class LogsPageTests : IClassFixture<Infrastructure.Browser>
         // Replay: the editor's test panel starts with the event this login's flow received.
         await page.ClickAsync("[data-test=replay-in-editor]");
         await page.Locator("[data-test=replaying]").WaitForAsync();
-        Assert.Contains(user.Email!, await page.Locator("textarea[data-test=test-event]").InputValueAsync());
+        // Indented as typed, "+" and all, not the recorded one-line JSON with its HTML escapes.
+        var replayed = await page.TestEventAsync();
+        Assert.Contains($"\"email\": \"{user.Email}\"", replayed);
+        Assert.DoesNotContain("\\u00", replayed);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class SavedTestsTests : IClassFixture<Infrastructure.Browser>
         await page.Locator("[data-test=save-draft]:enabled").WaitForAsync();
         await page.ClickAsync("[data-test=run-test]");
         await page.Locator("[data-test=test-command]").ExpectTextAsync("idToken.setCustomClaim");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Saved tests" }).ClickAsync();
         await page.ClickAsync("[data-test=save-as-test]");
         await page.Locator("input[data-test=saved-test-name]").FillAsync("gold plan");
         await page.ClickAsync("[data-test=saved-test-save]");

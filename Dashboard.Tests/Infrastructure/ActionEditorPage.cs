@@ -9,6 +9,7 @@ namespace Flowgate.Tests.Infrastructure;
 internal static class ActionEditorPage
 {
     public const string Code = ".action-code-editor .view-lines";
+    public const string TestEvent = "[data-test=test-event] .monaco-editor .view-lines";
 
     /// <summary>Creates a post-login Action through the service (the template's code unless given); returns its id.</summary>
     public static async Task<string> CreateActionAsync(this FlowgateApp app, string name, string? code = null)
@@ -58,6 +59,20 @@ internal static class ActionEditorPage
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", text);
         await page.Keyboard.PressAsync("Control+V");
+    }
+
+    /// <summary>The test panel's event, as its JSON editor holds it.</summary>
+    public static async Task<string> TestEventAsync(this IPage page)
+    {
+        await page.Locator(TestEvent).WaitForAsync();
+        return await page.EvaluateAsync<string>("() => monaco.editor.getModels().find(m => m.getLanguageId() === 'json').getValue()");
+    }
+
+    /// <summary>Replaces the test panel's event, as pasting over it would.</summary>
+    public static async Task SetTestEventAsync(this IPage page, string json)
+    {
+        await page.Locator(TestEvent).WaitForAsync();
+        await page.EvaluateAsync("json => monaco.editor.getModels().find(m => m.getLanguageId() === 'json').setValue(json)", json);
     }
 
     public static ILocator Version(this IPage page, int number) => page.Locator($"[data-test=version-row][data-version=\"{number}\"]");

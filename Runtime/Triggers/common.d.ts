@@ -219,3 +219,67 @@ declare module 'util' { const util: any; export = util; }
 declare module 'buffer' { const buffer: any; export = buffer; }
 declare module 'events' { const events: any; export = events; }
 declare module 'stream' { const stream: any; export = stream; }
+
+// The sandbox's globals (Sandbox/Scripts/harden.js). The editor loads ES libraries only, not the browser's DOM
+// library: the DOM's own `Event` would merge into the trigger's `Event` and offer `bubbles` on an Action's event.
+declare interface Console {
+  log(...data: any[]): void;
+  info(...data: any[]): void;
+  warn(...data: any[]): void;
+  error(...data: any[]): void;
+  debug(...data: any[]): void;
+}
+declare const console: Console;
+declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;
+declare function clearTimeout(id: number | undefined): void;
+declare function setImmediate(handler: (...args: any[]) => void, ...args: any[]): number;
+declare function clearImmediate(id: number | undefined): void;
+declare function queueMicrotask(callback: () => void): void;
+declare function structuredClone<T>(value: T): T;
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+declare class TextEncoder { encode(input?: string): Uint8Array; }
+declare class TextDecoder { constructor(label?: string); decode(input?: ArrayBufferView | ArrayBuffer): string; }
+declare class URLSearchParams {
+  constructor(init?: string | Record<string, string> | [string, string][]);
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  getAll(name: string): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  toString(): string;
+  forEach(callback: (value: string, key: string) => void): void;
+}
+declare class URL {
+  constructor(url: string, base?: string | URL);
+  hash: string; host: string; hostname: string; href: string; readonly origin: string; password: string;
+  pathname: string; port: string; protocol: string; search: string; readonly searchParams: URLSearchParams; username: string;
+  toString(): string;
+  toJSON(): string;
+}
+declare class AbortSignal { readonly aborted: boolean; readonly reason: any; static timeout(milliseconds: number): AbortSignal; }
+declare class AbortController { readonly signal: AbortSignal; abort(reason?: any): void; }
+declare class Headers {
+  constructor(init?: Record<string, string> | [string, string][] | Headers);
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  forEach(callback: (value: string, key: string) => void): void;
+}
+declare interface RequestInit {
+  method?: string;
+  headers?: Record<string, string> | [string, string][] | Headers;
+  body?: string | Uint8Array | URLSearchParams | null;
+  signal?: AbortSignal;
+  redirect?: 'follow' | 'error' | 'manual';
+}
+declare class Response {
+  readonly ok: boolean; readonly status: number; readonly statusText: string; readonly headers: Headers; readonly url: string;
+  json(): Promise<any>;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+declare function fetch(input: string | URL, init?: RequestInit): Promise<Response>;

@@ -19,7 +19,11 @@ export function setTypes(triggerId, declarations, secretNames, packageNames) {
     const javascript = monaco.languages.typescript.javascriptDefaults;
     // 80001 suggests converting CommonJS to ES modules, but Actions are CommonJS by contract.
     javascript.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [80001] });
-    javascript.setCompilerOptions({ ...javascript.getCompilerOptions(), checkJs: true, allowJs: true, allowNonTsExtensions: true, target: monaco.languages.typescript.ScriptTarget.ES2020 });
+    // ES libraries only: the DOM library's `Event` would merge into the trigger's `Event` (completion offering
+    // `bubbles` on an Action's event), and an Action has no window or document. The sandbox's globals (console,
+    // fetch, URL, timers) come with the trigger's declarations.
+    javascript.setCompilerOptions({ ...javascript.getCompilerOptions(), checkJs: true, allowJs: true, allowNonTsExtensions: true,
+        target: monaco.languages.typescript.ScriptTarget.ES2020, lib: ['es2021'] });
     setLib('trigger', `file:///flowgate/${triggerId}.d.ts`, declarations);
     setDraftNames(secretNames, packageNames);
 }
@@ -30,6 +34,14 @@ export function setDraftNames(secretNames, packageNames) {
     setLib('secrets', 'file:///flowgate/secrets.d.ts', `declare interface Secrets {\n${members}\n}\n`);
     const modules = packageNames.map(name => `declare module ${JSON.stringify(name)} { const m: any; export = m; }`).join('\n');
     setLib('packages', 'file:///flowgate/packages.d.ts', modules + '\n');
+}
+
+// The test event is the page's only JSON editor: the trigger's event schema applies to every JSON model.
+export function setEventSchema(schemaJson) {
+    monaco.languages.json.jsonDefaults.setDiagnosticsOptions({
+        validate: true, allowComments: false,
+        schemas: [{ uri: 'flowgate://schemas/event.json', fileMatch: ['*'], schema: JSON.parse(schemaJson) }],
+    });
 }
 
 export function clearTypes() {

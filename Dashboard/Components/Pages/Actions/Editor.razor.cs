@@ -4,6 +4,7 @@ using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Triggers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -26,7 +27,12 @@ public sealed partial class Editor
     private bool _busy;
     private bool _monacoLoaded;
     private bool _editorReady;
-    private bool _showHistory;
+    // The rail's open tool: the test panel until the user picks another or closes it.
+    private string? _tool = EditorTool.Test;
+    private bool _savedTests;
+    // The test panel's event and last run, which the saved tests panel saves as a test.
+    private string? _testEvent;
+    private ActionTestOutcome? _lastRun;
 
     [Parameter] public string Id { get; set; } = "";
 
@@ -43,6 +49,7 @@ public sealed partial class Editor
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<Editor> Logger { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
 
     private ActionStatus Status => ActionStatus.Of(_action!, _deployedNumber);
 
@@ -51,12 +58,20 @@ public sealed partial class Editor
     // One Monaco editor per Action: BlazorMonaco keeps an editor's text when one with the same id is created again.
     private string EditorId => $"action-code-{Id}";
 
-    protected override void OnInitialized() => _scripts = new EditorScripts(JS, Logger);
+    private string EditorClass => "action-editor" + (_tool is null ? "" : " action-editor-open")
+        + (EditorTool.All.Any(t => t.Key == _tool && t.Wide) ? " action-editor-wide" : "");
+
+    protected override void OnInitialized()
+    {
+        _scripts = new EditorScripts(JS, Logger);
+        // Saved tests need the Action store; a host without it shows no such tool.
+        _savedTests = Services.GetService<Flowgate.Runtime.Actions.SavedTests.SavedTestSuite>() is not null;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
         if (_action is not null && _action.Id != Id)
-            (_editorReady, _dirty, _syntaxError, _showHistory, _loaded) = (false, false, null, false, null);
+            (_editorReady, _dirty, _syntaxError, _loaded, _testEvent, _lastRun) = (false, false, null, null, null, null);
         try
         {
             await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
@@ -74,6 +89,7 @@ public sealed partial class Editor
         if (!firstRender)
             return;
         await _scripts!.WhenReadyAsync();
+        await _scripts.SetEventSchemaAsync(EventSchema.Generate(_trigger));
         _monacoLoaded = true;
         StateHasChanged();
     }
@@ -189,8 +205,6 @@ public sealed partial class Editor
             ? (await Deployer.GetVersionAsync(action.Id, versionId, CancellationToken.None)).Number
             : null;
     }
-
-    private void ToggleHistory() => _showHistory = !_showHistory;
 
     private async Task<string> DraftCodeAsync() => _editor is null ? _action!.Code : await _editor.GetValue();
 

@@ -16,6 +16,9 @@ internal sealed class EditorScripts(IJSRuntime js, ILogger logger) : IAsyncDispo
     public Task SetTypesAsync(string triggerId, string declarations, DraftNames names) =>
         CallAsync("setTypes", triggerId, declarations, names.Secrets, names.Packages);
 
+    /// <summary>The schema the test event's JSON editor checks and completes against.</summary>
+    public Task SetEventSchemaAsync(string schemaJson) => CallAsync("setEventSchema", schemaJson);
+
     /// <summary>The draft's secret names (typed members of <c>event.secrets</c>) and npm dependencies (requirable).</summary>
     public Task SetDraftNamesAsync(DraftNames names) => CallAsync("setDraftNames", names.Secrets, names.Packages);
 

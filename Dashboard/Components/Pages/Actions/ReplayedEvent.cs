@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Flowgate.Runtime.Actions;
 using Flowgate.Runtime.Monitoring;
 
@@ -14,11 +17,16 @@ internal static class ReplayedEvent
         try
         {
             var execution = await executions.GetAsync(executionId, CancellationToken.None);
-            return execution.Results.Any(r => r.ActionId == actionId) ? execution.EventJson : null;
+            return execution.Results.Any(r => r.ActionId == actionId) ? Readable(execution.EventJson) : null;
         }
         catch (OperationRejectedException)
         {
             return null;
         }
     }
+
+    // Recorded events are compact and escape for HTML (`\u002B` for +); the editor shows them indented, as typed.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string? Readable(string? json) => json is null ? null : JsonNode.Parse(json)?.ToJsonString(Indented) ?? json;
 }

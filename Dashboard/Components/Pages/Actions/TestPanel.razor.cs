@@ -14,7 +14,7 @@ public sealed partial class TestPanel
     private string? _failure;
     private ActionTestOutcome? _outcome;
     private bool _running;
-    private bool _savedTests;
+    private EventJsonEditor? _eventEditor;
 
     /// <summary>The Action whose draft runs.</summary>
     [Parameter, EditorRequired] public string ActionId { get; set; } = "";
@@ -28,6 +28,15 @@ public sealed partial class TestPanel
     /// <summary>The event to start with instead of the trigger's sample (a replayed execution's).</summary>
     [Parameter] public string? InitialEventJson { get; set; }
 
+    /// <summary>Monaco has loaded in the browser: the event editor can be created.</summary>
+    [Parameter] public bool MonacoReady { get; set; }
+
+    /// <summary>The event as edited (the saved tests panel saves it).</summary>
+    [Parameter] public EventCallback<string> EventJsonChanged { get; set; }
+
+    /// <summary>A run finished with this outcome.</summary>
+    [Parameter] public EventCallback<ActionTestOutcome> Ran { get; set; }
+
     /// <summary>The line of the run's error in the code, or null when the run had none.</summary>
     [Parameter] public EventCallback<int?> ErrorLineChanged { get; set; }
 
@@ -38,15 +47,16 @@ public sealed partial class TestPanel
     protected override void OnInitialized()
     {
         _runner = Services.GetService<IActionTestRunner>();
-        // Saved tests need the Action store; a host without it shows the panel alone.
-        _savedTests = Services.GetService<Flowgate.Runtime.Actions.SavedTests.SavedTestSuite>() is not null;
         _eventJson = InitialEventJson ?? Trigger.SampleEventJson;
     }
 
-    private void OnEventChanged(string json)
+    private async Task OnEventEditedAsync() => await OnEventChanged(await _eventEditor!.GetValue());
+
+    private async Task OnEventChanged(string json)
     {
         _eventJson = json;
         _jsonError = JsonError(json);
+        await EventJsonChanged.InvokeAsync(json);
     }
 
     /// <summary>Null when <paramref name="json"/> is a JSON object; otherwise why not, with the line.</summary>
@@ -76,6 +86,7 @@ public sealed partial class TestPanel
                 return;
             _outcome = await _runner.RunDraftAsync(ActionId, _eventJson, CancellationToken.None);
             await ErrorLineChanged.InvokeAsync(_outcome.Error?.Line);
+            await Ran.InvokeAsync(_outcome);
         }
         catch (OperationRejectedException e)
         {

@@ -1,4 +1,5 @@
 using Flowgate.Runtime.Actions;
+using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Monitoring;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -23,6 +24,16 @@ public partial class Logs : IDisposable
     [Inject] private TenantLog Log { get; set; } = default!;
     [Inject] private ExecutionLog Executions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ApplicationService Applications { get; set; } = default!;
+
+    // Names of the tenant's applications: events recorded before the application was known (a failed login) carry only its client id.
+    private Dictionary<string, string> _applicationNames = [];
+
+    protected override async Task OnInitializedAsync() =>
+        _applicationNames = (await Applications.ListAsync(CancellationToken.None)).ToDictionary(a => a.ClientId, a => a.Name);
+
+    private string? ApplicationName(TenantLogEvent logEvent) =>
+        logEvent.ClientName ?? (logEvent.ClientId is { } id && _applicationNames.TryGetValue(id, out var name) ? name : logEvent.ClientId);
 
     private async Task<TableData<TenantLogEvent>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
