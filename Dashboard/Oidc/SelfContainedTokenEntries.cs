@@ -15,8 +15,9 @@ namespace Flowgate.Dashboard.Oidc;
 /// Measured here: a machine-to-machine grant's one INSERT was where concurrent token requests waited for SQLite's write
 /// lock, and a code exchange wrote two such rows (access and ID token), never pruned. Revocation keeps working: a user's
 /// token carries its login's authorization id, <see cref="Flowgate.Runtime.Login.UserSessionRevocation"/> revokes the authorization with the
-/// tokens, and <see cref="Validation"/> has OpenIddict check that authorization wherever the token is presented
-/// (<c>/userinfo</c>, <c>id_token_hint</c>). A client_credentials token has no authorization and no user session to end.
+/// tokens, and <see cref="Validation"/> has OpenIddict check that authorization where it checked the token's entry
+/// (<c>/userinfo</c>; an <c>id_token_hint</c> at logout is read from its signature either way, as before). A
+/// client_credentials token has no authorization and no user session to end.
 /// </remarks>
 internal sealed class SelfContainedTokenEntries : IOpenIddictServerHandler<GenerateTokenContext>
 {
@@ -38,7 +39,7 @@ internal sealed class SelfContainedTokenEntries : IOpenIddictServerHandler<Gener
     /// <summary>
     /// When a token without an entry comes back, its login's authorization is checked by OpenIddict's own
     /// <c>ValidateAuthorizationEntry</c>, which otherwise learns the authorization id only from the token entry: a
-    /// revoked login's access and ID tokens are refused as they were when their entries were revoked with it.
+    /// revoked login's access tokens are refused as they were when their entries were revoked with it.
     /// </summary>
     public sealed class Validation : IOpenIddictServerHandler<ValidateTokenContext>
     {
