@@ -32,7 +32,7 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
     public async Task A_refresh_runs_the_post_login_flow_which_can_deny_it_and_whose_claims_are_applied_again()
     {
         await _app.DeployFlowAsync("post-login", ("protocol", Protocol));
-        var (spa, user, http, refreshToken) = await LogInWithRefreshTokenAsync();
+        var (spa, user, http, refreshToken, _, _) = await LogInWithRefreshTokenAsync();
 
         var refreshed = await RefreshAsync(http, spa, refreshToken);
         Assert.True(refreshed.IsSuccessStatusCode, await refreshed.Content.ReadAsStringAsync());
@@ -50,10 +50,11 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
     [InlineData("password")]
     [InlineData("block")]
     [InlineData("factors")]
-    public async Task A_password_change_a_block_or_a_factor_reset_ends_the_refresh_tokens_and_the_session(string change)
+    public async Task A_password_change_a_block_or_a_factor_reset_ends_the_refresh_and_access_tokens_and_the_session(string change)
     {
         await _app.DeployFlowAsync("post-login");
-        var (spa, user, http, refreshToken) = await LogInWithRefreshTokenAsync();
+        var (spa, user, http, refreshToken, accessToken, _) = await LogInWithRefreshTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(http, accessToken)).StatusCode);
         var management = await _app.CreateManagementClientAsync();
         var path = $"/api/v2/users/{Uri.EscapeDataString(user)}";
 
@@ -68,9 +69,29 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
         Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
 
         Assert.Equal("invalid_grant", await ErrorOf(await RefreshAsync(http, spa, refreshToken)));
+        // The access token has no row of its own: it dies with the login's authorization.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await UserInfoAsync(http, accessToken)).StatusCode);
         // The browser session opened with the old credentials is gone: the application's next login asks again.
         var again = await http.GetAsync(HostedLogin.AuthorizeUrl(spa, HostedLogin.Verifier, "s2"));
         Assert.StartsWith("/u/login", again.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_id_token_hint_takes_oidc_logout_back_to_the_application_also_after_a_password_change()
+    {
+        await _app.DeployFlowAsync("post-login");
+        var (_, user, http, _, _, idToken) = await LogInWithRefreshTokenAsync();
+        var logout = $"/oidc/logout?id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(EndUsers.LogoutUrl)}";
+
+        // The ID token has no row of its own; OpenIddict reads the hint from its signature, as it did with a row.
+        var before = await http.GetAsync(logout);
+        Assert.Equal(EndUsers.LogoutUrl, before.Headers.Location?.GetLeftPart(UriPartial.Path));
+
+        // Logging out is never refused: a hint from a login the password change ended still names the application.
+        var management = await _app.CreateManagementClientAsync();
+        (await management.PatchAsync($"/api/v2/users/{Uri.EscapeDataString(user)}", Json("""{"password":"another long passphrase"}"""))).EnsureSuccessStatusCode();
+        var after = await http.GetAsync(logout);
+        Assert.Equal(EndUsers.LogoutUrl, after.Headers.Location?.GetLeftPart(UriPartial.Path));
     }
 
     [Fact]
@@ -78,7 +99,7 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
     {
         await _app.DeployFlowAsync("post-login");
         await _app.DeployFlowAsync("password-reset-post-challenge");
-        var (spa, user, http, refreshToken) = await LogInWithRefreshTokenAsync();
+        var (spa, user, http, refreshToken, _, _) = await LogInWithRefreshTokenAsync();
         var email = (await (await _app.CreateManagementClientAsync()).GetFromJsonAsync<JsonElement>($"/api/v2/users/{Uri.EscapeDataString(user)}")).GetProperty("email").GetString()!;
         var browser = _app.CreateBrowserClient();
 
@@ -89,7 +110,7 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
         Assert.Equal("invalid_grant", await ErrorOf(await RefreshAsync(http, spa, refreshToken)));
     }
 
-    private async Task<(string Spa, string UserId, HttpClient Http, string RefreshToken)> LogInWithRefreshTokenAsync()
+    private async Task<(string Spa, string UserId, HttpClient Http, string RefreshToken, string AccessToken, string IdToken)> LogInWithRefreshTokenAsync()
     {
         var spa = await _app.CreateSpaAsync();
         var user = await _app.CreateUserAsync();
@@ -102,7 +123,9 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
             ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
         }));
         Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        return (spa.ClientId, user.Id, http, (await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!);
+        var body = await tokens.Content.ReadFromJsonAsync<JsonElement>();
+        return (spa.ClientId, user.Id, http, body.GetProperty("refresh_token").GetString()!, body.GetProperty("access_token").GetString()!,
+            body.GetProperty("id_token").GetString()!);
     }
 
     private static Task<HttpResponseMessage> RefreshAsync(HttpClient http, string clientId, string refreshToken) =>
@@ -110,6 +133,12 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
         {
             ["grant_type"] = "refresh_token", ["client_id"] = clientId, ["refresh_token"] = refreshToken,
         }));
+
+    private static async Task<HttpResponseMessage> UserInfoAsync(HttpClient http, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/userinfo") { Headers = { Authorization = new("Bearer", accessToken) } };
+        return await http.SendAsync(request);
+    }
 
     private static async Task<string?> ErrorOf(HttpResponseMessage response)
     {

@@ -74,8 +74,10 @@ internal static class OidcRegistration
                 server.DisableAccessTokenEncryption();
                 // An HS256 API's access tokens are signed with its secret, as on Auth0.
                 server.AddEventHandler(ApiSigningCredentials.Descriptor);
-                // A machine-to-machine token needs no row in the database (nothing reads it): one write less per grant.
-                server.AddEventHandler(MachineAccessTokenEntries.Descriptor);
+                // Access and ID tokens need no row in the database (revocation goes through the login's authorization):
+                // one write less per grant, two per code exchange.
+                server.AddEventHandler(SelfContainedTokenEntries.Descriptor);
+                server.AddEventHandler(SelfContainedTokenEntries.Validation.Descriptor);
                 // Claims keep the JSON type an Action gave them (arrays of one, empty arrays, null), as on Auth0.
                 server.AddEventHandler(JsonClaimTokens.Writing);
                 server.AddEventHandler(JsonClaimTokens.Reading);

@@ -12,13 +12,14 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
     public double? WorkerCpuMs { get; init; }
 
     /// <summary>
-    /// Runs <paramref name="operation"/> on <paramref name="connections"/> loops for <paramref name="duration"/> (after a warm-up of
-    /// the same length's tenth), each loop starting its next operation when the last one answered; at most
-    /// <paramref name="maxPerLoop"/> operations per loop, so a fast server cannot make the run unbounded.
+    /// Runs <paramref name="operation"/> on <paramref name="connections"/> loops for <paramref name="duration"/>, each loop
+    /// starting its next operation when the last one answered; at most <paramref name="maxPerLoop"/> operations per loop, so
+    /// a fast server cannot make the run unbounded. First <paramref name="warmUp"/> operations unmeasured (a count, not a
+    /// time: on a busy machine a timed warm-up does less and leaves the measured phase partly on unoptimized code).
     /// </summary>
-    public static async Task<LoadResult> MeasureAsync(int connections, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation, int? serverPid = null)
+    public static async Task<LoadResult> MeasureAsync(int connections, int warmUp, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation, int? serverPid = null)
     {
-        await RunLoopsAsync(connections, duration / 10, maxPerLoop, operation, null);
+        await RunLoopsAsync(connections, TimeSpan.MaxValue, (warmUp + connections - 1) / connections, operation, null);
         var latencies = new List<double>[connections];
         var failures = new int[connections];
         var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : default;
@@ -45,9 +46,25 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
         };
     }
 
+    /// <summary>The run with the median throughput's numbers, each column its own median (three runs: the middle one).</summary>
+    public static LoadResult Median(IReadOnlyList<LoadResult> runs)
+    {
+        static double Mid(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted[sorted.Count / 2];
+        }
+        return new LoadResult(Mid(runs.Select(r => r.PerSecond)), Mid(runs.Select(r => r.P50Ms)), Mid(runs.Select(r => r.P99Ms)),
+            runs.Sum(r => r.Completed), runs.Sum(r => r.Failed))
+        {
+            ServerCpuMs = runs.Any(r => r.ServerCpuMs is null) ? null : Mid(runs.Select(r => r.ServerCpuMs!.Value)),
+            WorkerCpuMs = runs.Any(r => r.WorkerCpuMs is null) ? null : Mid(runs.Select(r => r.WorkerCpuMs!.Value)),
+        };
+    }
+
     private static Task RunLoopsAsync(int connections, TimeSpan duration, int maxPerLoop, Func<int, Task<bool>> operation, Action<int, double, bool>? record)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var deadline = duration == TimeSpan.MaxValue ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         return Task.WhenAll(Enumerable.Range(0, connections).Select(loop => Task.Run(async () =>
         {
             for (var i = 0; i < maxPerLoop && Stopwatch.GetTimestamp() < deadline; i++)

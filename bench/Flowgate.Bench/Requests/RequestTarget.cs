@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Flowgate.Bench.Requests;
+
+/// <summary>
+/// One server under the request bench, set up as an operator would (three credentials-exchange Actions deployed, a user,
+/// a SPA), with the loads the bench measures on it. Two targets (this build and a baseline build) are measured in turn,
+/// phase by phase, so both see the same machine.
+/// </summary>
+internal sealed class RequestTarget : IAsyncDisposable
+{
+    public const int GrantConnections = 16;
+    public const int LoginParallelism = 8;
+
+    private readonly DashboardServer _server;
+    private readonly BenchTenant _tenant;
+    private readonly SocketsHttpHandler _handler;
+    private readonly HttpClient _http;
+    private readonly string _clientId;
+    private readonly string _clientSecret;
+    private readonly string _email;
+    private readonly string _spa;
+
+    private RequestTarget(string label, DashboardServer server, BenchTenant tenant, string clientId, string clientSecret,
+        IReadOnlyList<string> actions, string email, string spa)
+    {
+        Label = label;
+        _server = server;
+        _tenant = tenant;
+        _clientId = clientId;
+        _clientSecret = clientSecret;
+        Actions = actions;
+        _email = email;
+        _spa = spa;
+        _handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = GrantConnections };
+        _http = new HttpClient(_handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>"this build" or "baseline".</summary>
+    public string Label { get; }
+
+    public IReadOnlyList<string> Actions { get; }
+
+    public static async Task<RequestTarget> StartAsync(string label, string dashboardDll)
+    {
+        var (server, clientId, clientSecret) = await DashboardServer.StartAsync(dashboardDll);
+        Console.Error.WriteLine($"{label}: server {server.Address} (pid {server.ProcessId}) from {dashboardDll}");
+        var tenant = await BenchTenant.ConnectAsync(server.Address, clientId, clientSecret);
+        var actions = await tenant.DeployCredentialsExchangeActionsAsync(3);
+        return new RequestTarget(label, server, tenant, clientId, clientSecret, actions, await tenant.CreateUserAsync(), await tenant.CreateSpaAsync());
+    }
+
+    /// <summary>Replaces the credentials-exchange flow with these Actions (none: an empty flow).</summary>
+    public Task BindAsync(IReadOnlyList<string> actions) => _tenant.BindAsync(actions);
+
+    /// <summary><c>client_credentials</c> grants on <see cref="GrantConnections"/> connections.</summary>
+    public Task<LoadResult> GrantsAsync(int warmUp, TimeSpan duration)
+    {
+        var audience = BenchTenant.ManagementAudience(_server.Address);
+        return LoadResult.MeasureAsync(GrantConnections, warmUp, duration, MaxPerLoop(duration), async _ =>
+        {
+            using var response = await _http.PostAsync("oauth/token", BenchTenant.GrantForm(_clientId, _clientSecret, audience));
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
+        }, _server.ProcessId);
+    }
+
+    /// <summary>Hosted password logins, <see cref="LoginParallelism"/> at a time, each a new browser.</summary>
+    public Task<LoadResult> LoginsAsync(int warmUp, TimeSpan duration) =>
+        LoadResult.MeasureAsync(LoginParallelism, warmUp, duration, MaxPerLoop(duration),
+            _ => new HostedPasswordLogin(_http, _spa, _email).RunAsync(), _server.ProcessId);
+
+    /// <summary>ASP.NET Core Identity's own hasher with its defaults, as the server verifies an end user's password, in this process.</summary>
+    public static LoadResult PasswordHashes(int warmUp, TimeSpan duration)
+    {
+        var hasher = new PasswordHasher<object>();
+        var user = new object();
+        var hash = hasher.HashPassword(user, BenchTenant.Password);
+        Task<bool> VerifyAsync(int _) => Task.FromResult(hasher.VerifyHashedPassword(user, hash, BenchTenant.Password) == PasswordVerificationResult.Success);
+        LoadResult.MeasureAsync(LoginParallelism, warmUp, TimeSpan.Zero, 0, VerifyAsync).GetAwaiter().GetResult();
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var result = LoadResult.MeasureAsync(LoginParallelism, 0, duration, MaxPerLoop(duration), VerifyAsync).GetAwaiter().GetResult();
+        self.Refresh();
+        // This process's CPU over the run: the hash is all it does meanwhile.
+        return result with { ServerCpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / result.Completed };
+    }
+
+    private static int MaxPerLoop(TimeSpan duration) => (int)(duration.TotalSeconds * 5_000);
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        _handler.Dispose();
+        await _server.DisposeAsync();
+    }
+}
