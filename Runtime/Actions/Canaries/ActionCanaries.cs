@@ -36,7 +36,7 @@ public sealed class ActionCanaries(
         var name = (await actions.GetAsync(actionId, cancellationToken)).Name;
         transitions.Log(tenant.Id, CanaryTransitions.StartedType,
             $"Canary version {version.Number} of Action '{name}' started at {settings.Percent} % beside version {canary.StableVersionNumber} "
-            + $"(rolls back past {settings.MaxFailureRate:P0} failures after {settings.MinExecutions} executions)",
+            + $"(rolls back past {CanaryTally.Percent(settings.MaxFailureRate)} failures after {settings.MinExecutions} executions)",
             new
             {
                 action_id = actionId, action_name = name, canary_version_id = version.Id, canary_version_number = version.Number,

@@ -49,7 +49,7 @@ public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> conte
 
         var name = await db.Actions.Where(a => a.Id == actionId).Select(a => a.Name).SingleAsync(cancellationToken);
         var number = await db.ActionVersions.Where(v => v.Id == canaryVersionId).Select(v => v.Number).SingleAsync(cancellationToken);
-        var rates = $"canary {Percent(tally.CanaryFailureRate)} of {tally.CanaryExecutions} failed, stable {Percent(tally.StableFailureRate)} of {tally.StableExecutions}";
+        var rates = $"canary {CanaryTally.Percent(tally.CanaryFailureRate)} of {tally.CanaryExecutions} failed, stable {CanaryTally.Percent(tally.StableFailureRate)} of {tally.StableExecutions}";
         var description = end == CanaryEnd.Promoted
             ? $"Canary version {number} of Action '{name}' promoted to 100 % ({rates})"
             : $"Canary version {number} of Action '{name}' rolled back {(by is null ? "automatically" : "by an administrator")} ({rates})";
@@ -70,6 +70,4 @@ public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> conte
             Id = TenantLogEvent.NewId(), TenantId = tenantId, Type = type, Description = description,
             DetailsJson = JsonSerializer.Serialize(details, Json),
         });
-
-    private static string Percent(double? rate) => rate is { } r ? $"{r:P1}" : "none";
 }
