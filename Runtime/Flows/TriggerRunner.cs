@@ -81,6 +81,10 @@ public sealed class TriggerRunner(
         return await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken));
     }
 
+    /// <summary>The test panel's simulated <c>/continue</c>: resumes a draft's test run that redirected, waited for and not recorded.</summary>
+    public Task<FlowExecutionResult> TestDraftResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
+        executor.ResumeAsync(suspension, eventChangesJson, cancellationToken);
+
     private static async Task<FlowExecutionResult> CompletedAsync(FlowExecutionResult result) =>
         result.Completion is { } completion ? await completion : result;
 

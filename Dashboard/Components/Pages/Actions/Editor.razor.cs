@@ -27,6 +27,7 @@ public sealed partial class Editor
     private bool _monacoLoaded;
     private bool _editorReady;
     private bool _showHistory;
+    private int _metricsKey;
 
     [Parameter] public string Id { get; set; } = "";
 
@@ -173,6 +174,16 @@ public sealed partial class Editor
         {
             _busy = false;
         }
+    }
+
+    // A canary deploy: the draft for a share of executions; the metrics card is made anew to show it.
+    private async Task DeployCanaryAsync()
+    {
+        if (!await SaveIfDirtyAsync() || await CanaryDeployDialog.ShowAsync(Dialogs, _action!.Id, await ActorAsync()) is not { } canary)
+            return;
+        Snackbar.Add($"Version {canary.CanaryVersionNumber} deployed to {canary.Settings.Percent} % of executions.", Severity.Success);
+        _metricsKey++;
+        await ReloadAsync();
     }
 
     private async Task ReloadAsync()
