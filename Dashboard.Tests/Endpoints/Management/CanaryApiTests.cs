@@ -63,7 +63,9 @@ public sealed class CanaryApiTests(CanaryApiTests.Host host) : IClassFixture<Can
             Assert.Equal("v2", await VersionClaimAsync(client));
         var action = await admin.GetFromJsonAsync<JsonElement>($"/api/v2/actions/actions/{id}");
         Assert.Equal(2, action.GetProperty("deployed_version").GetProperty("number").GetInt32());
+        Assert.True(action.GetProperty("all_changes_deployed").GetBoolean());
         Assert.Equal("none", (await admin.GetFromJsonAsync<JsonElement>($"/api/v2/actions/actions/{id}/canary")).GetProperty("status").GetString());
+        await FlushAsync();
         Assert.Single(await LogsAsync(admin, "flowgate_canary_promoted", id));
     }
 

@@ -25,6 +25,11 @@ public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // Promoted, the canary is what runs: the draft is "all deployed" again when it still has the canary's code.
+        var canary = await db.ActionVersions.Where(v => v.TenantId == tenantId && v.Id == canaryVersionId)
+            .Select(v => new { v.Code, v.Runtime }).SingleOrDefaultAsync(cancellationToken);
+        if (canary is null)
+            return false;
         // SQL Server retries on transient failures, which needs the transaction inside its execution strategy.
         var ended = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -33,6 +38,7 @@ public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> conte
             var rows = end == CanaryEnd.Promoted
                 ? await actions.ExecuteUpdateAsync(s => s
                     .SetProperty(a => a.DeployedVersionId, canaryVersionId).SetProperty(a => a.CanaryVersionId, (string?)null)
+                    .SetProperty(a => a.AllChangesDeployed, a => a.Code == canary.Code && a.Runtime == canary.Runtime)
                     .SetProperty(a => a.CanaryPercent, 0).SetProperty(a => a.UpdatedAt, now), cancellationToken)
                 : await actions.ExecuteUpdateAsync(s => s
                     .SetProperty(a => a.CanaryVersionId, (string?)null).SetProperty(a => a.CanaryPercent, 0).SetProperty(a => a.UpdatedAt, now), cancellationToken);
