@@ -1,16 +1,29 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Flowgate.Dashboard.Components.Pages.Actions;
 using Flowgate.Runtime.Actions;
+using Flowgate.Shared.Execution;
 
 namespace Flowgate.Dashboard.Testing;
 
-/// <summary>The editor's test panel: runs the saved draft against the edited event as a one-Action flow (<see cref="DraftRunner"/>, then the trigger runner).</summary>
-internal sealed partial class ActionTestRunner(DraftRunner drafts) : IActionTestRunner
+/// <summary>The editor's test panel (and its continue test): runs the saved draft against the edited event as a one-Action flow (<see cref="DraftRunner"/>, then the trigger runner).</summary>
+internal sealed partial class ActionTestRunner(DraftRunner drafts) : IActionTestRunner, IContinueTestRunner
 {
-    public async Task<ActionTestOutcome> RunDraftAsync(string actionId, string eventJson, CancellationToken cancellationToken)
+    public async Task<ActionTestOutcome> RunDraftAsync(string actionId, string eventJson, CancellationToken cancellationToken) =>
+        Outcome(await drafts.RunAsync(actionId, eventJson, cancellationToken));
+
+    public async Task<ContinueTestOutcome> RunWithContinueAsync(
+        string actionId, string eventJson, IReadOnlyDictionary<string, string> query, string bodyJson, CancellationToken cancellationToken)
     {
-        var result = await drafts.RunAsync(actionId, eventJson, cancellationToken);
+        var body = JsonNode.Parse(bodyJson) as JsonObject ?? [];
+        var result = await drafts.RunWithContinueAsync(actionId, eventJson, query, body, cancellationToken);
+        return new ContinueTestOutcome(Outcome(result.Execute), result.RedirectUrl, result.State,
+            result.Continue is null ? null : Outcome(result.Continue), result.NotContinued);
+    }
+
+    private static ActionTestOutcome Outcome(ActionExecutionResult result)
+    {
         var error = result.Error is null ? null : new ActionTestError(result.Error.Name, result.Error.Message, result.Error.Stack, ErrorLine(result.Error.Stack));
         var stats = new Dictionary<string, double>
         {

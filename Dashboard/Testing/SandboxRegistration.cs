@@ -36,7 +36,9 @@ internal static class SandboxRegistration
         });
         builder.Services.AddSingleton<FlowExecutor>();
         builder.Services.AddScoped<TriggerRunner>();
-        builder.Services.AddScoped<IActionTestRunner, ActionTestRunner>();
+        builder.Services.AddScoped<ActionTestRunner>();
+        builder.Services.AddScoped<IActionTestRunner>(sp => sp.GetRequiredService<ActionTestRunner>());
+        builder.Services.AddScoped<IContinueTestRunner>(sp => sp.GetRequiredService<ActionTestRunner>());
         builder.Services.AddScoped<IFlowTestRunner, FlowTestRunner>();
         return builder;
     }

@@ -32,7 +32,14 @@ public sealed class ActionDeployer(
     /// Deploys the draft once its saved tests pass; a failing test refuses the deploy (error code
     /// <c>saved_tests_failed</c>) with each failing test's name and reason, unless <paramref name="force"/>.
     /// </summary>
-    public async Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, bool force, CancellationToken cancellationToken)
+    public Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, bool force, CancellationToken cancellationToken) =>
+        DeployAsync(actionId, deployedBy, force, canary: null, cancellationToken);
+
+    /// <summary>
+    /// Deploys the draft; with <paramref name="canary"/> the new version runs for that share of executions only, beside
+    /// the deployed one, until it is promoted or rolled back (see <see cref="Canaries.ActionCanaries"/>).
+    /// </summary>
+    public async Task<ActionVersion> DeployAsync(string actionId, string? deployedBy, bool force, Canaries.CanarySettings? canary, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await actions.FindAsync(db, actionId, cancellationToken, tracking: true);
@@ -43,8 +50,8 @@ public sealed class ActionDeployer(
                 $"The draft cannot be deployed: {failing.Count} saved test(s) fail. " + string.Join(" ", failing.Select(f => $"'{f.Test.Name}': {f.Reason}")))
             { ErrorCode = SavedTestsFailed };
         var version = await AddVersionAsync(db, action, action.Code, action.Runtime,
-            VersionSnapshot.Dependencies(action.Dependencies), VersionSnapshot.Secrets(action.Secrets), null, deployedBy, cancellationToken);
-        logger.LogInformation("Action {ActionId} deployed as version {Number}", actionId, version.Number);
+            VersionSnapshot.Dependencies(action.Dependencies), VersionSnapshot.Secrets(action.Secrets), null, deployedBy, cancellationToken, canary);
+        logger.LogInformation("Action {ActionId} deployed as version {Number} (canary: {Percent} %)", actionId, version.Number, canary?.Percent ?? 100);
         return version;
     }
 
@@ -108,13 +115,17 @@ public sealed class ActionDeployer(
 
     private async Task<ActionVersion> AddVersionAsync(
         FlowgateDbContext db, ActionDefinition action, string code, string runtime, string dependenciesJson, string secretsJson,
-        string? rolledBackFrom, string? deployedBy, CancellationToken cancellationToken)
+        string? rolledBackFrom, string? deployedBy, CancellationToken cancellationToken, Canaries.CanarySettings? canary = null)
     {
+        // A canary is judged against the version it would replace, so there must be one.
+        if (canary is not null && action.DeployedVersionId is null)
+            throw new OperationRejectedException(RejectionKind.Invalid, "A canary needs a deployed version to run beside: deploy this Action first.");
         var versionId = Guid.NewGuid().ToString();
         await PrepareAsync(action, versionId, code, dependenciesJson, cancellationToken);
         var previous = await db.ActionVersions.Where(v => v.ActionId == action.Id).ToListAsync(cancellationToken);
-        foreach (var live in previous.Where(v => v.Deployed))
-            live.Deployed = false;
+        if (canary is null)
+            foreach (var live in previous.Where(v => v.Deployed))
+                live.Deployed = false;
         var now = clock.GetUtcNow();
         var version = new ActionVersion
         {
@@ -126,15 +137,22 @@ public sealed class ActionDeployer(
             Runtime = runtime,
             DependenciesJson = dependenciesJson,
             SecretsJson = secretsJson,
-            Deployed = true,
+            Deployed = canary is null,
             RolledBackFromVersionId = rolledBackFrom,
             CreatedBy = deployedBy,
             CreatedAt = now,
             BuiltAt = now,
         };
         db.ActionVersions.Add(version);
-        action.DeployedVersionId = version.Id;
-        action.AllChangesDeployed = DraftMatches(action, version);
+        // A full deploy ends any canary (the new version replaces both); a canary deploy replaces a running one.
+        if (canary is null)
+            action.DeployedVersionId = version.Id;
+        action.CanaryVersionId = canary is null ? null : version.Id;
+        action.CanaryPercent = canary?.Percent ?? 0;
+        action.CanaryMaxFailureRate = canary?.MaxFailureRate ?? 0;
+        action.CanaryMinExecutions = canary?.MinExecutions ?? 0;
+        action.CanaryStartedAt = canary is null ? null : now;
+        action.AllChangesDeployed = canary is null && DraftMatches(action, version);
         action.UpdatedAt = now;
         try
         {

@@ -24,6 +24,9 @@ public static class ActionsRegistration
         services.AddScoped<BindingService>();
         services.AddSingleton<DeployedVersionCache>();
         services.AddScoped<DeployedFlowLoader>();
+        services.AddSingleton<Canaries.CanaryTransitions>();
+        services.AddSingleton<CanaryGuard>();
+        services.AddScoped<Canaries.ActionCanaries>();
         services.AddScoped<DraftRunner>();
         services.AddScoped<SavedTests.SavedTestSuite>();
         return services;

@@ -10,7 +10,7 @@ namespace Flowgate.Runtime.Flows;
 /// <summary>Reads what a trigger runs now: its bound Actions, in order, at their deployed versions, secrets decrypted.</summary>
 /// <remarks>
 /// Each call reads the flow (binding and deployed version ids, a few short rows) so a deploy, bind or rollback made on any
-/// instance counts from the next request; the versions' code and secrets come from <see cref="DeployedVersionCache"/>.
+/// instance counts from the next request (a canary's start, promotion and rollback too, being columns of the Action); the versions' code and secrets come from <see cref="DeployedVersionCache"/>.
 /// </remarks>
 public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ActionSecretProtector secrets, DeployedVersionCache versions)
 {
@@ -23,17 +23,20 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
         if (bindings.Count == 0)
             return [];
 
-        var missing = bindings.Select(b => b.VersionId).Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
+        // During a canary each binding's version is picked for this execution (see CanaryRouting).
+        var picks = bindings.Select(b => CanaryRouting.Choose(b.VersionId, b.CanaryVersionId, b.CanaryPercent, b.CanaryMaxFailureRate, b.CanaryMinExecutions)).ToList();
+        var missing = picks.Select(p => p.VersionId).Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
         if (missing.Count > 0)
             await ReadVersionsAsync(db, missing, cancellationToken);
         var flow = new List<BoundAction>(bindings.Count);
-        foreach (var binding in bindings)
+        foreach (var (binding, pick) in bindings.Zip(picks))
         {
             // A version deleted since the flow was read (its Action too) is skipped, as the inner join did before.
-            if (versions.TryGet(tenant.Id, binding.VersionId, out var version))
+            if (versions.TryGet(tenant.Id, pick.VersionId, out var version))
                 flow.Add(version with
                 {
                     Name = binding.DisplayName,
+                    Canary = pick.Policy,
                     FailurePolicy = binding.FailurePolicy == BindingFailurePolicy.ContinueOnError ? ActionFailurePolicy.Continue : ActionFailurePolicy.FailTrigger,
                 });
         }
@@ -47,9 +50,11 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
             join action in db.Actions on binding.ActionId equals action.Id
             where binding.TenantId == tenantId && binding.TriggerId == triggerId && action.DeployedVersionId != null
             orderby binding.Order
-            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!)));
+            select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!,
+                action.CanaryVersionId, action.CanaryPercent, action.CanaryMaxFailureRate, action.CanaryMinExecutions)));
 
-    private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId);
+    private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId,
+        string? CanaryVersionId, int CanaryPercent, double CanaryMaxFailureRate, int CanaryMinExecutions);
 
     private async Task ReadVersionsAsync(FlowgateDbContext db, List<string> ids, CancellationToken cancellationToken)
     {

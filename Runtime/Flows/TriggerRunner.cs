@@ -11,7 +11,7 @@ namespace Flowgate.Runtime.Flows;
 /// a real request, its resumptions, the detached asynchronous triggers and the flow designer's test go through here.
 /// </summary>
 public sealed class TriggerRunner(
-    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CurrentTenant tenant, ILogger<TriggerRunner> logger)
+    DeployedFlowLoader flows, FlowExecutor executor, ExecutionRecorder recorder, CanaryGuard canaries, CurrentTenant tenant, ILogger<TriggerRunner> logger)
 {
     /// <summary>Runs a blocking trigger for a real request; null when nothing is bound. The result carries its execution id.</summary>
     public async Task<FlowExecutionResult?> RunAsync(string triggerId, Func<Task<string>> buildEvent, CancellationToken cancellationToken)
@@ -20,16 +20,16 @@ public sealed class TriggerRunner(
         if (actions.Count == 0)
             return null;
         var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = await buildEvent(), Actions = actions };
-        return Recorded(request, await executor.ExecuteAsync(request, cancellationToken));
+        return await RecordedAsync(request, await executor.ExecuteAsync(request, cancellationToken), cancellationToken);
     }
 
     /// <summary>Resumes a flow an Action's redirect suspended: that Action's <c>onContinue...</c> handler, then the rest.</summary>
     public async Task<FlowExecutionResult> ResumeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
-        Recorded(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken));
+        await RecordedAsync(suspension.Request, await executor.ResumeAsync(suspension, eventChangesJson, cancellationToken), cancellationToken);
 
     /// <summary>Goes on after a passed factor challenge, at the Action after the one that asked.</summary>
     public async Task<FlowExecutionResult> ResumeAfterChallengeAsync(FlowSuspension suspension, string? eventChangesJson, CancellationToken cancellationToken) =>
-        Recorded(suspension.Request, await executor.ResumeAfterChallengeAsync(suspension, eventChangesJson, cancellationToken));
+        await RecordedAsync(suspension.Request, await executor.ResumeAfterChallengeAsync(suspension, eventChangesJson, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Starts an asynchronous trigger (post-user-registration, post-change-password) and returns at once: its Actions
@@ -45,7 +45,7 @@ public sealed class TriggerRunner(
                 if (actions.Count == 0)
                     return;
                 var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = actions };
-                var result = Recorded(request, await CompletedAsync(await executor.ExecuteAsync(request, CancellationToken.None)));
+                var result = await RecordedAsync(request, await CompletedAsync(await executor.ExecuteAsync(request, CancellationToken.None)), CancellationToken.None);
                 if (result.Status == FlowStatus.Failed)
                     logger.LogWarning("{Trigger} failed for {Subject} (execution {ExecutionId})", triggerId, subject, result.ExecutionId);
             }
@@ -81,12 +81,18 @@ public sealed class TriggerRunner(
         return await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken));
     }
 
+    /// <summary>The test panel's simulated <c>/continue</c>: resumes a draft's test run that redirected, waited for and not recorded.</summary>
+    public Task<FlowExecutionResult> TestDraftResumeAsync(FlowSuspension suspension, string eventChangesJson, CancellationToken cancellationToken) =>
+        executor.ResumeAsync(suspension, eventChangesJson, cancellationToken);
+
     private static async Task<FlowExecutionResult> CompletedAsync(FlowExecutionResult result) =>
         result.Completion is { } completion ? await completion : result;
 
-    private FlowExecutionResult Recorded(FlowExecutionRequest request, FlowExecutionResult result)
+    // A canary's runs count towards its automatic rollback here, with the recording: one place for every real run.
+    private async Task<FlowExecutionResult> RecordedAsync(FlowExecutionRequest request, FlowExecutionResult result, CancellationToken cancellationToken)
     {
         var executionId = recorder.Record(request, result);
+        await canaries.ObserveAsync(request, result, cancellationToken);
         if (result.Status is not (FlowStatus.Completed or FlowStatus.Dispatched))
             logger.LogInformation("{Trigger} flow ended {Status} (execution {ExecutionId})", request.TriggerId, result.Status, executionId);
         return result with { ExecutionId = executionId };

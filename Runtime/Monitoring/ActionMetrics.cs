@@ -34,6 +34,26 @@ public sealed class ActionMetrics(IDbContextFactory<FlowgateDbContext> contexts,
         return new ActionMetricsWindow(runs.Count, runs.Count(r => r.Status == "failed"), Percentile(durations, 0.50), Percentile(durations, 0.95), counts);
     }
 
+    /// <summary>
+    /// Each of these versions' executions of the Action since <paramref name="since"/> (a canary beside its stable version),
+    /// in the order given; the Action's results in the window are read once.
+    /// </summary>
+    public async Task<IReadOnlyList<VersionMetrics>> CompareVersionsAsync(string actionId, IReadOnlyList<string> versionIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await actions.GetAsync(actionId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var runs = await db.ExecutionResults.AsNoTracking()
+            .Where(r => r.ActionId == actionId && r.StartedAt >= since && versionIds.Contains(r.VersionId!))
+            .Select(r => new { r.VersionId, r.StartedAt, r.EndedAt, r.Status })
+            .ToListAsync(cancellationToken);
+        return [.. versionIds.Select(id =>
+        {
+            var own = runs.Where(r => r.VersionId == id).ToList();
+            var durations = own.Select(r => (r.EndedAt - r.StartedAt).TotalMilliseconds).Order().ToList();
+            return new VersionMetrics(id, own.Count, own.Count(r => r.Status == "failed"), Percentile(durations, 0.50), Percentile(durations, 0.95));
+        })];
+    }
+
     // Nearest rank: the smallest duration at or above the given share of runs.
     private static double? Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];

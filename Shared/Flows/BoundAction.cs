@@ -23,6 +23,9 @@ public sealed record BoundAction
     /// <summary>The version's npm dependencies.</summary>
     public IReadOnlyList<ActionDependency> Dependencies { get; init; } = [];
 
+    /// <summary>The canary this binding runs under, when one is on; <see cref="VersionId"/> says which side this run is.</summary>
+    public CanaryPolicy? Canary { get; init; }
+
     /// <summary>What an uncaught error in this Action does to the trigger.</summary>
     public ActionFailurePolicy FailurePolicy { get; init; } = ActionFailurePolicy.FailTrigger;
 }

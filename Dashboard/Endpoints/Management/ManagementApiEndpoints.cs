@@ -18,6 +18,7 @@ internal static class ManagementApiEndpoints
         api.MapTriggers();
         api.MapActions();
         api.MapActionTest();
+        api.MapCanaries();
         api.MapBindings();
         api.MapExecutions();
         api.MapLogs();

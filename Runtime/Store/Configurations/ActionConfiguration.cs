@@ -16,6 +16,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<ActionDefin
         builder.Property(a => a.TriggerVersion).HasMaxLength(16);
         builder.Property(a => a.Runtime).HasMaxLength(32);
         builder.Property(a => a.DeployedVersionId).HasMaxLength(64);
+        builder.Property(a => a.CanaryVersionId).HasMaxLength(64);
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         // Auth0 binds by action name, so a name is unique within a tenant.
         builder.HasIndex(a => new { a.TenantId, a.Name }).IsUnique();

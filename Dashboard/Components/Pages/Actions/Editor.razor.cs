@@ -33,6 +33,7 @@ public sealed partial class Editor
     // The test panel's event and last run, which the saved tests panel saves as a test.
     private string? _testEvent;
     private ActionTestOutcome? _lastRun;
+    private int _metricsKey;
 
     [Parameter] public string Id { get; set; } = "";
 
@@ -189,6 +190,16 @@ public sealed partial class Editor
         {
             _busy = false;
         }
+    }
+
+    // A canary deploy: the draft for a share of executions; the metrics card is made anew to show it.
+    private async Task DeployCanaryAsync()
+    {
+        if (!await SaveIfDirtyAsync() || await CanaryDeployDialog.ShowAsync(Dialogs, _action!.Id, await ActorAsync()) is not { } canary)
+            return;
+        Snackbar.Add($"Version {canary.CanaryVersionNumber} deployed to {canary.Settings.Percent} % of executions.", Severity.Success);
+        _metricsKey++;
+        await ReloadAsync();
     }
 
     private async Task ReloadAsync()

@@ -79,29 +79,12 @@ public sealed partial class TestPanel
         if (_runner is null || _jsonError is not null)
             return;
         _running = true;
-        _failure = null;
-        try
+        _failure = await GuardedTestRun.RunAsync(BeforeRunAsync, async () =>
         {
-            if (BeforeRunAsync is not null && !await BeforeRunAsync())
-                return;
             _outcome = await _runner.RunDraftAsync(ActionId, _eventJson, CancellationToken.None);
             await ErrorLineChanged.InvokeAsync(_outcome.Error?.Line);
             await Ran.InvokeAsync(_outcome);
-        }
-        catch (OperationRejectedException e)
-        {
-            _failure = e.Message;
-        }
-#pragma warning disable CA1031 // The runner is pluggable: whatever it throws is shown, never allowed to end the circuit.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Logger.LogError(e, "Test run of Action {ActionId} failed", ActionId);
-            _failure = "The test run failed: " + e.Message;
-        }
-        finally
-        {
-            _running = false;
-        }
+        }, Logger, ActionId);
+        _running = false;
     }
 }

@@ -31,6 +31,22 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.Property<bool>("AllChangesDeployed")
                         .HasColumnType("boolean");
 
+                    b.Property<double>("CanaryMaxFailureRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("CanaryMinExecutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CanaryPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CanaryStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CanaryVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("text");

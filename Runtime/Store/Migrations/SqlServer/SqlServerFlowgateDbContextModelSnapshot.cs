@@ -31,6 +31,22 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<bool>("AllChangesDeployed")
                         .HasColumnType("bit");
 
+                    b.Property<double>("CanaryMaxFailureRate")
+                        .HasColumnType("float");
+
+                    b.Property<int>("CanaryMinExecutions")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CanaryPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CanaryStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CanaryVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

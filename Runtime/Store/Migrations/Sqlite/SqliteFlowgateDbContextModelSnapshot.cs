@@ -26,6 +26,22 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<bool>("AllChangesDeployed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("CanaryMaxFailureRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CanaryMinExecutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CanaryPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CanaryStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CanaryVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Flowgate.Runtime.Store.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class CanaryDeploys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "CanaryMaxFailureRate",
+                table: "Actions",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CanaryMinExecutions",
+                table: "Actions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CanaryPercent",
+                table: "Actions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CanaryStartedAt",
+                table: "Actions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CanaryVersionId",
+                table: "Actions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CanaryMaxFailureRate",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "CanaryMinExecutions",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "CanaryPercent",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "CanaryStartedAt",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "CanaryVersionId",
+                table: "Actions");
+        }
+    }
+}
