@@ -120,8 +120,9 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
     }
 
     [Fact]
-    public async Task Testing_the_applied_Login_flow_against_an_edited_event_shows_each_Actions_effects_in_order()
+    public async Task Testing_the_canvas_as_it_stands_shows_the_tokens_the_app_would_get_with_secrets_masked_and_the_applied_flow_apart()
     {
+        const string apiKey = "sk-live-4f9a2c7e1b";
         using var app = KestrelApp.Start();
         await CreateActionAsync(app, "Require MFA for admins", deploy: true, code: """
             exports.onExecutePostLogin = async (event, api) => {
@@ -130,16 +131,19 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
             """);
         await CreateActionAsync(app, "Roles to claims", deploy: true, code: """
             exports.onExecutePostLogin = async (event, api) => {
-              console.log('roles: ' + event.authorization.roles.join());
+              console.log('roles: ' + event.authorization.roles.join() + ' key ' + event.secrets.API_KEY);
               api.idToken.setCustomClaim('https://flowgate.test/roles', event.authorization.roles);
+              api.accessToken.setCustomClaim('https://flowgate.test/key', event.secrets.API_KEY);
+              api.accessToken.addScope('read:reports');
+              api.user.setAppMetadata('plan', 'pro');
             };
-            """);
+            """, secrets: [new SecretInput("API_KEY", apiKey)]);
         var page = await SignInAsync(app, "/actions/flows/post-login");
         await page.PaletteItem("Require MFA for admins").Locator("[data-test=palette-add]").ClickAsync();
         await page.PaletteItem("Roles to claims").Locator("[data-test=palette-add]").ClickAsync();
-        await page.Locator("[data-test=apply]").ClickAsync();
-        await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-test=unapplied]")).ToBeVisibleAsync();
 
+        // Unapplied changes: the drawer runs the canvas as it stands.
         await page.Locator("[data-test=test-flow]").ClickAsync();
         var adminEvent = TriggerCatalog.Get("post-login").SampleEventJson.Replace("\"roles\": []", "\"roles\": [\"Admin\"]");
         Assert.Contains("\"Admin\"", adminEvent);
@@ -150,19 +154,32 @@ public sealed class FlowDesignerTests : IClassFixture<Infrastructure.Browser>
         await Expect(results).ToHaveCountAsync(2);
         await Expect(results.Nth(0)).ToContainTextAsync("Require MFA for admins");
         await Expect(results.Nth(0)).ToContainTextAsync("api.multifactor.enable(\"any\")");
-        await Expect(results.Nth(1)).ToContainTextAsync("Roles to claims");
         await Expect(results.Nth(1)).ToContainTextAsync("api.idToken.setCustomClaim(\"https://flowgate.test/roles\", [\"Admin\"])");
-        await Expect(results.Nth(1)).ToContainTextAsync("roles: Admin");
-        var summary = page.Locator("[data-test=test-summary]");
-        await Expect(summary).ToContainTextAsync("ID token claims: https://flowgate.test/roles=[\"Admin\"]");
-        await Expect(summary).ToContainTextAsync("MFA required");
+        await Expect(results.Nth(1)).ToContainTextAsync("roles: Admin key [secret API_KEY]");
+        await Expect(page.Locator("[data-test=test-summary]")).ToHaveTextAsync("MFA demanded (provider any), then tokens issued");
+        var idToken = page.Locator("[data-test=id-token]");
+        await Expect(idToken.Locator("[data-claim='https://flowgate.test/roles']")).ToContainTextAsync("[\"Admin\"]");
+        await Expect(idToken.Locator("[data-claim=email]")).ToContainTextAsync("j+smith@example.com");
+        var accessToken = page.Locator("[data-test=access-token]");
+        await Expect(accessToken.Locator("[data-claim='https://flowgate.test/key']")).ToContainTextAsync("[secret API_KEY]");
+        await Expect(accessToken.Locator("[data-claim=scope]")).ToContainTextAsync("openid profile email read:reports");
+        await Expect(page.Locator("[data-test=test-metadata]")).ToHaveTextAsync("app_metadata.plan = \"pro\"");
+        // The value itself appears nowhere on the page.
+        Assert.DoesNotContain(apiKey, await page.ContentAsync());
+
+        // The applied flow is still empty: run it instead, and nothing runs.
+        await page.Locator("[data-test=test-applied]").ClickAsync();
+        await page.Locator("[data-test=run-test]").ClickAsync();
+        await Expect(results).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-test=test-summary]")).ToHaveTextAsync("Tokens issued");
+        await Expect(accessToken.Locator("[data-claim='https://flowgate.test/key']")).ToHaveCountAsync(0);
     }
 
-    private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy, string? code = null)
+    private static async Task CreateActionAsync(FlowgateApp app, string name, bool deploy, string? code = null, IReadOnlyList<SecretInput>? secrets = null)
     {
         using var scope = app.Services.CreateScope();
         var action = await scope.ServiceProvider.GetRequiredService<ActionService>()
-            .CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code }, CancellationToken.None);
+            .CreateAsync(new ActionCreateRequest { Name = name, TriggerId = "post-login", Code = code, Secrets = secrets ?? [] }, CancellationToken.None);
         if (deploy)
             await scope.ServiceProvider.GetRequiredService<ActionDeployer>().DeployAsync(action.Id, Email, CancellationToken.None);
     }
