@@ -60,8 +60,8 @@ public sealed class SeedTutorialTests : IClassFixture<Infrastructure.Browser>
         // "Go to the flow ... drag and drop the MFA for Role action into the flow. Click on Apply."
         await page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
         await page.Locator("[data-test=flow-card][data-trigger=post-login] [data-test=open-flow]").ClickAsync();
-        await page.PaletteItem("MFA for Role").DragToAsync(page.Locator("[data-test=canvas-zone]"), FlowDesignerPage.ByLeftEdge);
-        await Expect(page.NodeNames()).ToHaveTextAsync(["MFA for Role"]);
+        await page.DropOnCanvasAsync("MFA for Role", 160, 160);
+        await page.ExpectFlowAsync("MFA for Role");
         await page.ClickAsync("[data-test=apply]");
         await Expect(page.Locator("[data-test=unapplied]")).ToBeHiddenAsync();
 

@@ -20,9 +20,27 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
         var bindings = new List<FlowBinding>();
         await foreach (var binding in Bindings.For(db)(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
             bindings.Add(binding);
-        if (bindings.Count == 0)
-            return [];
+        return bindings.Count == 0 ? [] : await ResolveAsync(db, bindings, cancellationToken);
+    }
 
+    /// <summary>
+    /// The flow designer's unapplied canvas: these Actions, in this order and with these policies, at their deployed
+    /// versions, secrets decrypted. An Action of another trigger, or one never deployed, is skipped, as a binding's would be.
+    /// </summary>
+    public async Task<IReadOnlyList<BoundAction>> LoadAsync(string triggerId, IReadOnlyList<BindingReference> draft, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = draft.Select(d => d.Value).ToList();
+        var deployed = await db.Actions.AsNoTracking()
+            .Where(a => a.TenantId == tenant.Id && a.TriggerId == triggerId && ids.Contains(a.Id) && a.DeployedVersionId != null)
+            .ToDictionaryAsync(a => a.Id, a => a.DeployedVersionId!, cancellationToken);
+        var bindings = draft.Where(d => deployed.ContainsKey(d.Value))
+            .Select(d => new FlowBinding(d.DisplayName ?? d.Value, d.FailurePolicy, deployed[d.Value], null, 0, 0, 0)).ToList();
+        return bindings.Count == 0 ? [] : await ResolveAsync(db, bindings, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BoundAction>> ResolveAsync(FlowgateDbContext db, List<FlowBinding> bindings, CancellationToken cancellationToken)
+    {
         // During a canary each binding's version is picked for this execution (see CanaryRouting).
         var picks = bindings.Select(b => CanaryRouting.Choose(b.VersionId, b.CanaryVersionId, b.CanaryPercent, b.CanaryMaxFailureRate, b.CanaryMinExecutions)).ToList();
         var missing = picks.Select(p => p.VersionId).Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();

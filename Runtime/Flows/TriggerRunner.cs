@@ -58,16 +58,17 @@ public sealed class TriggerRunner(
         });
 
     /// <summary>
-    /// The flow designer's test: the deployed flow against an event an administrator wrote, waited for even when the
-    /// trigger is asynchronous, and not recorded (it is no one's login).
+    /// The flow designer's test: the deployed flow, or the designer's unapplied canvas (<paramref name="canvas"/>: these
+    /// Actions in this order, each at its deployed version), against an event an administrator wrote; waited for even when
+    /// the trigger is asynchronous, and not recorded (it is no one's login). Secret values are write-only: the result
+    /// shows <c>[secret NAME]</c> wherever an Action printed or passed one on, as the editor's test does.
     /// </summary>
-    public async Task<FlowExecutionResult> TestAsync(string triggerId, string eventJson, CancellationToken cancellationToken)
+    public async Task<FlowExecutionResult> TestAsync(
+        string triggerId, string eventJson, IReadOnlyList<BindingReference>? canvas, CancellationToken cancellationToken)
     {
-        var request = new FlowExecutionRequest
-        {
-            TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = await flows.LoadAsync(triggerId, cancellationToken),
-        };
-        return await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken));
+        var actions = canvas is null ? await flows.LoadAsync(triggerId, cancellationToken) : await flows.LoadAsync(triggerId, canvas, cancellationToken);
+        var request = new FlowExecutionRequest { TenantId = tenant.Id, TriggerId = triggerId, EventJson = eventJson, Actions = actions };
+        return TestRedaction.Redact(await CompletedAsync(await executor.ExecuteAsync(request, cancellationToken)), actions);
     }
 
     /// <summary>

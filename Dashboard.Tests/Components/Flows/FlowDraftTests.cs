@@ -7,24 +7,23 @@ namespace Flowgate.Tests.Components.Flows;
 public sealed class FlowDraftTests
 {
     [Fact]
-    public void Drops_become_the_order_apply_sends_whatever_position_they_land_on()
+    public void Inserts_and_moves_become_the_order_apply_sends_whatever_position_they_land_on()
     {
         var draft = Draft(out var live, "a", "b", "c");
 
-        Assert.Null(draft.Drop(Palette(draft, "a"), FlowItem.CanvasZone, 0));
-        Assert.Null(draft.Drop(Palette(draft, "b"), FlowItem.CanvasZone, 0));
-        // A drop from another zone can report an index past the end: it appends.
-        Assert.Null(draft.Drop(Palette(draft, "c"), FlowItem.CanvasZone, 7));
+        Assert.Null(draft.Insert(Palette(draft, "a"), 0));
+        Assert.Null(draft.Insert(Palette(draft, "b"), 0));
+        // A drop below the last node can come out past the end: it appends.
+        Assert.Null(draft.Insert(Palette(draft, "c"), 7));
         Assert.Equal(["b", "a", "c"], Order(draft));
 
-        // Within the canvas, IndexInZone is the node's final position.
-        draft.Drop(draft.Nodes[0], FlowItem.CanvasZone, 2);
+        // A moved node's index is its final position.
+        draft.Move(draft.Nodes[0], 2);
         Assert.Equal(["a", "c", "b"], Order(draft));
-        draft.Drop(draft.Nodes[2], FlowItem.CanvasZone, 0);
+        draft.Move(draft.Nodes[2], -1);
         Assert.Equal(["b", "a", "c"], Order(draft));
 
-        // Dropped back on the palette, a node leaves the flow.
-        draft.Drop(draft.Nodes[1], FlowItem.PaletteZone, 0);
+        draft.Remove(draft.Nodes[1]);
         Assert.Equal(["b", "c"], Order(draft));
         Assert.Equal(["b", "c"], draft.ToReferences().Select(r => r.Value));
         Assert.All(draft.ToReferences(), r => Assert.Equal(BindingRefType.ActionId, r.RefType));
@@ -62,7 +61,7 @@ public sealed class FlowDraftTests
         var draft = new FlowDraft();
         draft.Load(Flow(), [.. Actions(names), new ActionDefinition { Id = "draft", TenantId = "t", Name = "Draft only", TriggerId = "post-login", TriggerVersion = "v3" }]);
 
-        Assert.Contains("Deploy it first", draft.Drop(Palette(draft, "draft"), FlowItem.CanvasZone, 0));
+        Assert.Contains("Deploy it first", draft.Insert(Palette(draft, "draft"), 0));
         Assert.Null(draft.Add(Palette(draft, "action-1")));
         Assert.Contains("already in this flow", draft.Add(Palette(draft, "action-1")));
         foreach (var name in names[1..20])

@@ -1,3 +1,4 @@
+using Blazor.Diagrams.Core.Geometry;
 using Bunit;
 using Flowgate.Dashboard.Components.Pages.Flows;
 using Flowgate.Runtime.Actions;
@@ -50,6 +51,8 @@ public sealed class FlowTestSlotTests(FlowgateAppFixture fixture) : IClassFixtur
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The diagram measures its canvas on first render; bUnit has no layout, so it answers with a fixed size.
+        context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 800, 600));
         context.Services.AddMudServices();
         context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<BindingService>());
         context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<ActionService>());
@@ -73,7 +76,7 @@ public sealed class FlowTestSlotTests(FlowgateAppFixture fixture) : IClassFixtur
     {
         public (string TriggerId, string EventJson)? Received { get; private set; }
 
-        public Task<FlowTestOutcome> RunAsync(string triggerId, string eventJson, CancellationToken cancellationToken)
+        public Task<FlowTestOutcome> RunAsync(string triggerId, string eventJson, IReadOnlyList<BindingReference>? canvas, CancellationToken cancellationToken)
         {
             Received = (triggerId, eventJson);
             return Task.FromResult(new FlowTestOutcome(

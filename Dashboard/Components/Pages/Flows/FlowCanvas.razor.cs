@@ -3,18 +3,20 @@ using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Triggers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace Flowgate.Dashboard.Components.Pages.Flows;
 
 /// <summary>
-/// One trigger's flow designer: Start → bound Actions → Complete, edited as a draft and applied in
-/// one atomic replace guarded by the version read on load.
+/// One trigger's flow designer: Start → bound Actions → Complete drawn as a diagram (<see cref="FlowDiagram"/>), edited
+/// as a draft and applied in one atomic replace guarded by the version read on load.
 /// </summary>
-public sealed partial class FlowCanvas
+public sealed partial class FlowCanvas : IDisposable
 {
     private readonly FlowDraft _draft = new();
-    private MudDropContainer<FlowItem>? _container;
+    private FlowDiagram? _flow;
+    private FlowItem? _dragged;
     private FlowDescriptor? _descriptor;
     private IFlowTestRunner? _testRunner;
     private string? _loadedTriggerId;
@@ -44,8 +46,14 @@ public sealed partial class FlowCanvas
         _testRunner = Services.GetService<IFlowTestRunner>();
         var trigger = TriggerCatalog.Find(TriggerId);
         _descriptor = trigger is null ? null : FlowDescriptor.For(trigger.Id, trigger.DisplayName);
-        if (_descriptor is not null)
+        if (_flow is not null)
+            _flow.DraftChanged -= OnDraftChanged;
+        _flow = _descriptor is null ? null : new FlowDiagram(_draft, _descriptor);
+        if (_flow is not null)
+        {
+            _flow.DraftChanged += OnDraftChanged;
             await LoadAsync();
+        }
     }
 
     private async Task LoadAsync()
@@ -61,37 +69,26 @@ public sealed partial class FlowCanvas
         while (page.Items.Count == 100 && actions.Count < page.Total);
         _draft.Load(flow, actions);
         _version = flow.Version;
-        _container?.Refresh();
+        _flow?.Sync();
     }
 
-    private static bool InZone(FlowItem item, string zone) => item.Zone == zone;
-
-    // The palette takes back only nodes (dropping one there removes it); the canvas takes nodes and bindable Actions.
-    private bool CanDrop(FlowItem item, string zone) =>
-        zone == FlowItem.PaletteZone ? item.IsNode : item.IsNode || _draft.RefusalFor(item) is null;
-
-    // Palette Actions that cannot be bound (never deployed, already in the flow) stay put.
-    private bool CannotDrag(FlowItem item) => !RendererInfo.IsInteractive || (!item.IsNode && _draft.RefusalFor(item) is not null);
-
-    private int IndexOf(FlowItem node) => _draft.IndexOf(node);
-
-    private void OnDropped(MudItemDropInfo<FlowItem> drop)
+    // The palette said which Action is being dragged; where it is dropped decides its place.
+    private void OnDrop(DragEventArgs drop)
     {
-        if (drop.Item is null || drop.DropzoneIdentifier is null)
+        if (_dragged is null || _flow is null)
             return;
-        // IndexInZone is the drop position among the zone's items; the draft turns it into the new order.
-        ShowRefusal(_draft.Drop(drop.Item, drop.DropzoneIdentifier, drop.IndexInZone));
-        // The drop zones keep their own order; make them re-read it from the draft.
-        _container?.Refresh();
+        ShowRefusal(_flow.Drop(_dragged, drop.ClientX, drop.ClientY));
+        _dragged = null;
     }
 
-    private void OnAdded(FlowItem action)
-    {
-        ShowRefusal(_draft.Add(action));
-        _container?.Refresh();
-    }
+    private void OnAdded(FlowItem action) => ShowRefusal(_flow?.Change(draft => draft.Add(action)));
 
-    private void OnNodeChanged() => _container?.Refresh();
+    // A node's own gesture or button changed the draft: the header's Apply, Discard and dirty chip follow.
+    private void OnDraftChanged() => InvokeAsync(StateHasChanged);
+
+    private void Zoom(double factor) => _flow?.Diagram.SetZoom(Math.Clamp(_flow.Diagram.Zoom * factor, 0.3, 2));
+
+    private void Fit() => _flow?.Diagram.ZoomToFit(40);
 
     private void ShowRefusal(string? refusal)
     {
@@ -146,5 +143,11 @@ public sealed partial class FlowCanvas
             "This flow has changes that are not applied. Leave and lose them?", yesText: "Leave", cancelText: "Stay");
         if (leave != true)
             context.PreventNavigation();
+    }
+
+    public void Dispose()
+    {
+        if (_flow is not null)
+            _flow.DraftChanged -= OnDraftChanged;
     }
 }

@@ -4,9 +4,9 @@ using Flowgate.Runtime.Flows;
 namespace Flowgate.Dashboard.Components.Pages.Flows;
 
 /// <summary>
-/// The flow being edited: the palette of the trigger's Actions and the canvas's nodes in order.
-/// Every change (drop, keyboard move, remove) is applied to <see cref="Nodes"/> explicitly, so the
-/// order the canvas shows is the order Apply sends.
+/// The flow being edited: the palette of the trigger's Actions and the flow's nodes in order. Every change
+/// (a drop, a moved node, a keyboard move, a removal) is applied to <see cref="Nodes"/> explicitly; the
+/// diagram only shows this order, so the order the canvas shows is the order Apply sends.
 /// </summary>
 public sealed class FlowDraft
 {
@@ -15,8 +15,6 @@ public sealed class FlowDraft
 
     public IReadOnlyList<FlowItem> Palette { get; private set; } = [];
     public IReadOnlyList<FlowItem> Nodes => _nodes;
-    /// <summary>Everything the drop container renders: palette first, then the nodes in flow order.</summary>
-    public IEnumerable<FlowItem> Items => Palette.Concat(_nodes);
 
     public int IndexOf(FlowItem node) => _nodes.IndexOf(node);
 
@@ -28,12 +26,12 @@ public sealed class FlowDraft
     /// <summary>Starts over from the live flow and the trigger's Actions.</summary>
     public void Load(FlowSnapshot flow, IEnumerable<ActionDefinition> actions)
     {
-        Palette = actions.Select(a => new FlowItem { Zone = FlowItem.PaletteZone, ActionId = a.Id, Name = a.Name, IsDeployed = a.DeployedVersionId is not null }).ToList();
+        Palette = actions.Select(a => new FlowItem { ActionId = a.Id, Name = a.Name, IsDeployed = a.DeployedVersionId is not null }).ToList();
         _live = flow.Bindings.Select(b => (b.ActionId, b.FailurePolicy)).ToList();
         _nodes.Clear();
         _nodes.AddRange(flow.Bindings.Select(b => new FlowItem
         {
-            Zone = FlowItem.CanvasZone,
+            IsNode = true,
             ActionId = b.ActionId,
             Name = b.DisplayName,
             FailurePolicy = b.FailurePolicy,
@@ -52,22 +50,14 @@ public sealed class FlowDraft
         return null;
     }
 
-    /// <summary>
-    /// Applies a drop: a palette Action dropped on the canvas becomes a node at <paramref name="index"/>;
-    /// a node dropped on the canvas moves there; a node dropped back on the palette leaves the flow.
-    /// Returns why the drop was refused, or null.
-    /// </summary>
-    public string? Drop(FlowItem item, string zone, int index)
+    /// <summary>Puts a palette Action into the flow at <paramref name="index"/> (clamped); returns why not, or null.</summary>
+    public string? Insert(FlowItem action, int index)
     {
-        if (item.IsNode)
-        {
-            if (zone == FlowItem.PaletteZone)
-                _nodes.Remove(item);
-            else
-                Move(item, index);
-            return null;
-        }
-        return zone == FlowItem.CanvasZone ? Insert(item, index) : null;
+        if (RefusalFor(action) is { } refusal)
+            return refusal;
+        var node = new FlowItem { IsNode = true, ActionId = action.ActionId, Name = action.Name };
+        _nodes.Insert(Math.Clamp(index, 0, _nodes.Count), node);
+        return null;
     }
 
     /// <summary>Adds a palette Action at the end of the flow (the keyboard alternative to dragging).</summary>
@@ -88,13 +78,4 @@ public sealed class FlowDraft
     /// <summary>The flow as Apply sends it, by Action id.</summary>
     public IReadOnlyList<BindingReference> ToReferences() =>
         _nodes.Select(n => new BindingReference(BindingRefType.ActionId, n.ActionId, n.Name, n.FailurePolicy)).ToList();
-
-    private string? Insert(FlowItem action, int index)
-    {
-        if (RefusalFor(action) is { } refusal)
-            return refusal;
-        var node = new FlowItem { Zone = FlowItem.CanvasZone, ActionId = action.ActionId, Name = action.Name };
-        _nodes.Insert(Math.Clamp(index, 0, _nodes.Count), node);
-        return null;
-    }
 }
