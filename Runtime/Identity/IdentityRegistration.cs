@@ -30,6 +30,7 @@ public static class IdentityRegistration
             .AddDefaultTokenProviders();
         // Imported hashes (Auth0's custom_password_hash) verify until the first login rehashes them.
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<TenantUser>, ImportingPasswordHasher>());
+        services.Replace(ServiceDescriptor.Scoped<IUserValidator<TenantUser>, EndUserValidator>());
         services.AddScoped<PasswordCheck>();
         return services;
     }

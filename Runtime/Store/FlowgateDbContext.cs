@@ -43,6 +43,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<Limits.RateLimitWindow> RateLimitWindows => Set<Limits.RateLimitWindow>();
     public DbSet<Jobs.UserJob> UserJobs => Set<Jobs.UserJob>();
     public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
+    public DbSet<Connections.Connection> Connections => Set<Connections.Connection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
