@@ -48,6 +48,13 @@ public sealed class ConnectionLoginTests(Infrastructure.Browser browser, Upstrea
         Assert.Equal($"{ConnectionName}|{person.Id}", identity.GetProperty("user_id").GetString());
         Assert.Equal(person.Email, identity.GetProperty("profileData").GetProperty("email").GetString());
 
+        // Auth0's link_with: the user's ID token names it; a token with a broken signature names no one.
+        var primary = await app.CreateUserAsync();
+        var primaryPath = $"/api/v2/users/{Uri.EscapeDataString(primary.Id)}/identities";
+        await (await http.PostAsJsonAsync(primaryPath, new { link_with = idToken.RawData[..^4] + "AAAA" })).AssertErrorAsync(400, "not a valid ID token");
+        var linked = await (await http.PostAsJsonAsync(primaryPath, new { link_with = idToken.RawData })).JsonAsync(201);
+        Assert.Equal(["auth0", "oidc"], linked.EnumerateArray().Select(i => i.GetProperty("provider").GetString()));
+
         // The provider's answer continues only the login that asked for it, once: replayed, or in another browser, it is refused.
         Assert.NotNull(callback);
         await page.GotoAsync(callback);
