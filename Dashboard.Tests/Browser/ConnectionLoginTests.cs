@@ -67,6 +67,36 @@ public sealed class ConnectionLoginTests(Infrastructure.Browser browser, Upstrea
     }
 
     [Fact]
+    public async Task An_oauth2_connection_maps_the_providers_profile_declaratively_into_a_social_identity()
+    {
+        using var app = KestrelApp.StartOnLocalhost();
+        var spa = await app.CreateSpaAsync();
+        var (upstreamClient, upstreamSecret) = await upstream.RegisterClientAsync(Local(app) + "/login/callback/" + ConnectionName);
+        var http = await app.CreateManagementClientAsync();
+        var provider = upstream.App.BaseUrl();
+        (await http.PostAsJsonAsync("/api/v2/connections", new
+        {
+            name = ConnectionName, strategy = "oauth2", enabled_clients = new[] { spa.ClientId },
+            options = new
+            {
+                authorizationURL = provider + "/authorize", tokenURL = provider + "/oauth/token", profile_url = provider + "/userinfo",
+                client_id = upstreamClient, client_secret = upstreamSecret, scope = "openid profile email",
+                profile_map = new { user_id = "sub", email = "email", nickname = "name" },
+            },
+        })).EnsureSuccessStatusCode();
+        var person = await upstream.App.CreateUserAsync();
+        await using var context = await browser.Instance.NewContextAsync();
+
+        var idToken = await LogInThroughConnectionAsync(await context.NewPageAsync(), app, spa.ClientId, person.Email!);
+
+        var userId = $"oauth2|{ConnectionName}|{person.Id}";
+        Assert.Equal(userId, idToken.Subject);
+        var user = await http.GetFromJsonAsync<JsonElement>($"/api/v2/users/{Uri.EscapeDataString(userId)}");
+        Assert.Equal((person.Email, "Jane Smith"), (user.GetProperty("email").GetString(), user.GetProperty("nickname").GetString()));
+        Assert.True(user.GetProperty("identities")[0].GetProperty("isSocial").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_forged_state_is_refused_and_authorize_with_connection_goes_straight_to_the_provider()
     {
         using var app = KestrelApp.StartOnLocalhost();
