@@ -1,5 +1,6 @@
 using Flowgate.Dashboard.Admin;
 using Flowgate.Dashboard.Cli;
+using Flowgate.Dashboard.Connections;
 using Flowgate.Dashboard.Endpoints;
 using Flowgate.Dashboard.Endpoints.Management;
 using Flowgate.Dashboard.Hosting;
@@ -20,6 +21,7 @@ builder.AddStore();                 // EF Core (SQLite or SQL Server), Data Prot
 builder.AddOidcServer();            // OpenIddict at Auth0's paths, keys persisted
 builder.AddAdminAuthentication();   // administrator cookie, lockout
 builder.AddHostedLogin();           // end users: Identity, session cookie
+builder.AddConnections();           // upstream identity providers: a scheme per connection, at run time
 builder.AddManagementApi();         // /api/v2 bearer auth with Auth0's errors
 builder.AddSandbox();               // V8 in supervised worker processes; test runners
 builder.AddDashboardUi();           // Blazor Server + MudBlazor
@@ -37,12 +39,14 @@ app.UseMiddleware<JsonTokenRequests>();
 app.UseMiddleware<ManagementRequestErrors>();
 app.UseHostedLoginRateLimit();       // per-IP limit on the hosted pages' form posts, over all instances
 app.UseMiddleware<AdminSignInLimits>(); // per-IP and per-account limits on administrators' sign-in posts
+app.UseConnectionSchemes();         // connections' schemes current before a callback is handled
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }); // database: provider, reachable
 app.MapAuthorizationEndpoint();     // /authorize: hosted login, then the code
+app.MapConnectionLogin();           // /login/connection/{name}: to a connection's provider and back
 app.MapContinueEndpoint();          // /continue: back from an Action's redirect
 app.MapTokenEndpoint();             // POST /oauth/token
 app.MapUserInfoEndpoint();          // /userinfo

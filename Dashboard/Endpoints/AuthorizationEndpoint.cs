@@ -31,7 +31,8 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, AuthorizeAudience audiences, ApplicationService applications,
-        PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
+        PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock,
+        Connections.ConnectionEvent connections, Connections.PrimaryUserSwitch primaryUser)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -72,7 +73,7 @@ internal static class AuthorizationEndpoint
                 await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
                 clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted),
                 session: LoginSessionClaims.ToEvent(session.Principal!, context, user.Id, request.ClientId,
-                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()));
+                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()), connection: connections.Of(session.Principal!));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         }
 
@@ -89,7 +90,11 @@ internal static class AuthorizationEndpoint
                 return await ParkAsync(context, step, flow, decision.Prompt, mfaDone, user, request.ClientId!, facts.Fingerprint, postLogin, suspended);
             if (step is not LoginStep.Issue)
                 return Translate(context, step);
-            refusal = await postLogin.ApplyAsync(flow, user, identity);
+            // api.authentication.setPrimaryUser: the tokens are the primary user's (see PrimaryUserSwitch).
+            (var issuedFor, refusal) = await primaryUser.ApplyAsync(context, flow, user, session.Principal!);
+            if (issuedFor != user)
+                (user, identity) = (issuedFor, await claims.CreateAsync(issuedFor, request.GetScopes(), audience));
+            refusal ??= await postLogin.ApplyAsync(flow, user, identity);
         }
 
         var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);

@@ -23,10 +23,7 @@ internal static class EventParts
             ["updated_at"] = user.UpdatedAt.ToString("O"),
             ["app_metadata"] = JsonNode.Parse(user.AppMetadataJson),
             ["user_metadata"] = JsonNode.Parse(user.UserMetadataJson),
-            ["identities"] = new JsonArray(new JsonObject
-            {
-                ["connection"] = UserIds.DatabaseConnection, ["provider"] = "auth0", ["user_id"] = user.Id.Split('|').Last(), ["isSocial"] = false,
-            }),
+            ["identities"] = JsonSerializer.SerializeToNode(UserIdentities.Of(user)),
         };
         // Auth0 leaves out the fields a user does not have, so `if (event.user.given_name)` reads as it does there.
         AddIfSet(json, "given_name", user.GivenName);

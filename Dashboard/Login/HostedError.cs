@@ -14,6 +14,11 @@ internal static class HostedError
             "This login can no longer be continued: it expired, was completed, or belongs to another session. Go back to the application and log in again."),
         ["reset-expired"] = ("invalid_request",
             "This password reset can no longer be continued: it expired, was completed, or was started in another browser. Open the link from the e-mail again."),
+        ["connection-failed"] = ("access_denied",
+            "The login at your identity provider could not be completed: it expired, was already used, or was started in another browser. Go back to the application and log in again."),
+        ["connection-email-taken"] = ("access_denied",
+            "An account with this e-mail address already exists. Log in with it; your administrator can link the two accounts."),
+        ["connection-unknown"] = ("invalid_request", "This application cannot log in with that connection."),
     };
 
     /// <summary>The page's address for a case.</summary>

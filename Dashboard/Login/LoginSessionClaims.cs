@@ -29,7 +29,7 @@ internal static class LoginSessionClaims
 
     /// <summary>The session's claims, to carry into a re-issued cookie (after a factor passes, the session goes on).</summary>
     public static IEnumerable<Claim> KeptFrom(ClaimsPrincipal session) =>
-        session.Claims.Where(c => c.Type is Id or InitialIp or InitialUserAgent).Select(c => new Claim(c.Type, c.Value));
+        session.Claims.Where(c => c.Type is Id or InitialIp or InitialUserAgent or Connections.ConnectionSignIn.ConnectionClaim).Select(c => new Claim(c.Type, c.Value));
 
     /// <summary><c>event.session</c> for a login at <c>/authorize</c>; null for a session from before these claims.</summary>
     public static JsonObject? ToEvent(ClaimsPrincipal session, HttpContext context, string userId, string? clientId, DateTimeOffset authenticatedAt, DateTimeOffset now)

@@ -16,17 +16,18 @@ internal static class PostLoginEvent
     public const string RefreshProtocol = "oauth2-refresh-token";
 
     /// <param name="methods">How the user logged in (<c>pwd</c> or <c>passkey</c>, then <c>mfa</c> on a refresh after a factor), and when.</param>
+    /// <param name="connection"><c>event.connection</c>: the one the session logged in with; the database connection when null.</param>
     /// <param name="scopes">The scopes asked for: the request's at <c>/authorize</c>, the granted ones on refresh.</param>
     public static string Build(HttpContext context, OpenIddictRequest request, TenantUser user, IReadOnlyList<string> roles, string? clientName, string? audience,
         IReadOnlyList<string> enrolledFactors, IReadOnlyList<AuthenticationMethod> methods, string protocol = AuthorizeProtocol, IEnumerable<string>? scopes = null,
-        IReadOnlyDictionary<string, string>? clientMetadata = null, JsonObject? session = null)
+        IReadOnlyDictionary<string, string>? clientMetadata = null, JsonObject? session = null, JsonObject? connection = null)
     {
         var refresh = protocol == RefreshProtocol;
         var root = new JsonObject
         {
             ["user"] = EventParts.User(user),
             ["client"] = EventParts.Client(request.ClientId, clientName, clientMetadata),
-            ["connection"] = EventParts.Connection(),
+            ["connection"] = connection ?? EventParts.Connection(),
             ["request"] = EventParts.Request(context),
             ["tenant"] = EventParts.Tenant(),
             ["stats"] = new JsonObject { ["logins_count"] = user.LoginsCount },

@@ -15,7 +15,7 @@ public static class ManagementApi
     public static readonly IReadOnlyList<string> Scopes =
     [
         .. Crud("actions"), .. Crud("users"), .. Crud("roles"), .. Crud("clients"),
-        .. Crud("client_grants"), .. Crud("resource_servers"),
+        .. Crud("client_grants"), .. Crud("resource_servers"), .. Crud("connections"),
         "read:role_members", "create:role_members", "delete:role_members",
         "read:logs", "read:tenant_settings", "update:tenant_settings", "read:client_keys", "update:client_keys",
         "read:guardian_factors", "update:guardian_factors",

@@ -31,6 +31,7 @@ public static class IdentityRegistration
             .AddPasswordValidator<PolicyPasswordValidator>();
         // Imported hashes (Auth0's custom_password_hash) verify until the first login rehashes them.
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<TenantUser>, ImportingPasswordHasher>());
+        services.Replace(ServiceDescriptor.Scoped<IUserValidator<TenantUser>, EndUserValidator>());
         services.AddScoped<PasswordCheck>();
         services.TryAddScoped<Tenancy.TenantSettingsSection>();
         services.AddScoped<PasswordPolicyStore>();

@@ -18,6 +18,8 @@ public sealed class TenantUser : IdentityUser, ITenantScoped
     public int LoginsCount { get; set; }
     public DateTimeOffset? LastLogin { get; set; }
     public DateTimeOffset? LastPasswordReset { get; set; }
+    /// <summary>The user's identities as Auth0 lists them (JSON array); null for a database user, whose one identity follows from its id.</summary>
+    public string? IdentitiesJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -44,6 +44,7 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<Jobs.UserJob> UserJobs => Set<Jobs.UserJob>();
     public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
     public DbSet<Branding.PromptCustomText> PromptCustomTexts => Set<Branding.PromptCustomText>();
+    public DbSet<Connections.Connection> Connections => Set<Connections.Connection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

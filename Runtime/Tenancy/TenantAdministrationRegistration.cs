@@ -20,6 +20,8 @@ public static class TenantAdministrationRegistration
         services.AddSingleton<ApiSigningSecrets>();
         services.AddScoped<ClientGrantService>();
         services.AddUserJobs();
+        services.AddScoped<Connections.ConnectionService>();
+        services.AddScoped<Identity.UserIdentities>();
         return services;
     }
 }

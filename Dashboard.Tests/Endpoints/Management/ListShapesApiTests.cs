@@ -52,7 +52,7 @@ public sealed class ListShapesApiTests : IClassFixture<FlowgateAppFixture>
         var bots = await http.GetAsync("/api/v2/attack-protection/bot-detection");
 
         Assert.Equal((0, 0), (rules.GetProperty("total").GetInt32(), rules.GetProperty("rules").GetArrayLength()));
-        Assert.Equal(0, connections.GetProperty("connections").GetArrayLength());
+        Assert.Equal("auth0", connections.GetProperty("connections").EnumerateArray().Single().GetProperty("strategy").GetString());
         Assert.Equal("en", settings.GetProperty("enabled_locales")[0].GetString());
         Assert.True(unchanged.IsSuccessStatusCode);
         await changed.AssertErrorAsync(400, "only its defaults are accepted (enabled_locales differ)");

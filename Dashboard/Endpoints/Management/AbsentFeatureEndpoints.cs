@@ -27,7 +27,6 @@ internal static class AbsentFeatureEndpoints
     // Lists paged with from/take (checkpoint): path, scope, the item name of the answer.
     private static readonly (string Path, string Scope, string Items)[] CheckpointLists =
     [
-        ("/connections", "read:connections", "connections"),
         ("/connections-directory-provisionings", "read:directory_provisionings", "directory_provisionings"),
         ("/organizations", "read:organizations", "organizations"),
         ("/user-attribute-profiles", "read:user_attribute_profiles", "user_attribute_profiles"),

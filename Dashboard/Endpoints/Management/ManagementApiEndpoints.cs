@@ -27,6 +27,8 @@ internal static class ManagementApiEndpoints
         api.MapJobs();
         api.MapBranding();
         api.MapPromptTexts();
+        api.MapConnections();
+        api.MapUserIdentities();
         api.MapAbsentFeatures();
         // Unknown paths, wrong methods and bodies that are not JSON answer in the API's own error format
         // (ManagementRequestErrors): a catch-all route here would turn a 405 or 415 into a 404.

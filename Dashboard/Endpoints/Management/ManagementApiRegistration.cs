@@ -10,6 +10,7 @@ internal static class ManagementApiRegistration
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuthorizationHandler, ManagementAuthorizationHandler>();
+        builder.Services.AddScoped<LinkWithToken>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ManagementAuthorizationResults>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => UnknownPropertiesRefused.Apply(o.SerializerOptions));

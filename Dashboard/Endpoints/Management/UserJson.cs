@@ -6,7 +6,6 @@ namespace Flowgate.Dashboard.Endpoints.Management;
 /// <summary>Users and roles in the Management API's JSON shapes (Auth0's field names).</summary>
 internal static class UserJson
 {
-    private const string DatabaseUserIdPrefix = "auth0|";
 
     public static object User(TenantUser user) => new
     {
@@ -26,17 +25,7 @@ internal static class UserJson
         last_login = user.LastLogin,
         last_password_reset = user.LastPasswordReset,
         logins_count = user.LoginsCount,
-        // A database user's identity carries the id without the provider prefix, as on Auth0.
-        identities = new[]
-        {
-            new
-            {
-                connection = UserIds.DatabaseConnection,
-                provider = "auth0",
-                user_id = user.Id.StartsWith(DatabaseUserIdPrefix, StringComparison.Ordinal) ? user.Id[DatabaseUserIdPrefix.Length..] : user.Id,
-                isSocial = false,
-            },
-        },
+        identities = UserIdentities.Of(user),
     };
 
     /// <summary>A role's member as <c>GET /roles/{id}/users</c> lists it.</summary>
