@@ -43,6 +43,8 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<Limits.RateLimitWindow> RateLimitWindows => Set<Limits.RateLimitWindow>();
     public DbSet<Jobs.UserJob> UserJobs => Set<Jobs.UserJob>();
     public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
+    public DbSet<Email.Templates.EmailTemplate> EmailTemplates => Set<Email.Templates.EmailTemplate>();
+    public DbSet<Email.Tickets.EmailTicket> EmailTickets => Set<Email.Tickets.EmailTicket>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
