@@ -11,7 +11,15 @@ public static partial class MailText
 {
     public static string FromHtml(string html)
     {
-        var text = Link().Replace(html, m => $"{m.Groups["text"].Value}\n{WebUtility.HtmlDecode(m.Groups["href"].Value)}\n");
+        string text;
+        try
+        {
+            text = Link().Replace(html, m => $"{m.Groups["text"].Value}\n{WebUtility.HtmlDecode(m.Groups["href"].Value)}\n");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            text = html; // an administrator's pathological markup: the text part loses its links, the HTML part keeps them
+        }
         text = Break().Replace(text, "\n");
         text = Tag().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
@@ -19,7 +27,7 @@ public static partial class MailText
         return BlankLines().Replace(string.Join('\n', lines), "\n\n").Trim();
     }
 
-    [GeneratedRegex("""<a\s[^>]*href\s*=\s*["'](?<href>[^"']*)["'][^>]*>(?<text>.*?)</a>""", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex("""<a\s[^>]*href\s*=\s*["'](?<href>[^"']*)["'][^>]*>(?<text>.*?)</a>""", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"<(br|/p|/div|/h\d|/li|/tr)\b[^>]*>", RegexOptions.IgnoreCase)]
