@@ -10,7 +10,7 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    PasswordCheck passwords, LoginUserWrites writes, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    PasswordCheck passwords, LoginUserWrites writes, AccountMail mail, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
     public const string MethodClaim = "amr";
@@ -119,6 +119,7 @@ internal sealed class EndUserSignIn(
         logger.LogInformation("User {UserId} signed up", user.Id);
         events.Write(context, LogTypes.SuccessSignup, "Successful signup", user, clientId: clientId, executionId: decision.ExecutionId);
         registration.After(context, user);
+        await mail.SendVerificationAsync(user, clientId, context.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, LoginSessionClaims.Start(context));
         return [];
     }

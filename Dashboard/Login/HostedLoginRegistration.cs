@@ -40,6 +40,8 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<TicketLanding>();
         builder.Services.AddHostedLoginRateLimit();
         builder.Services.AddScoped<PostLoginFlow>();
         builder.Services.AddScoped<LoginEvents>();

@@ -17,6 +17,9 @@ internal static class LogTypes
     public const string PasswordResetRequested = "scpr";
     public const string PasswordChanged = "scp";
     public const string PasswordChangeFailed = "fcp";
+    public const string VerificationEmailSent = "sv_request";
+    public const string EmailVerified = "sv";
+    public const string EmailVerificationFailed = "fv";
     public const string ClientCredentialsExchanged = "seccft";
     public const string ClientCredentialsFailed = "feccft";
     public const string MfaPassed = "gd_auth_succeed";

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Oidc;
-using Flowgate.Runtime.Email;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Monitoring;
@@ -23,7 +22,7 @@ namespace Flowgate.Dashboard.Login;
 /// </summary>
 internal sealed class PasswordReset(
     UserManager<TenantUser> users,
-    IEmailDelivery email,
+    AccountMail mail,
     IssuerResolver issuers,
     IDataProtectionProvider protection,
     TriggerRunner flows,
@@ -48,8 +47,7 @@ internal sealed class PasswordReset(
         var ticket = await users.GeneratePasswordResetTokenAsync(user);
         // The issuer, not the request's Host header: a forged Host must not end up in the mailed link.
         var link = $"{issuers.Resolve()}u/reset-password/confirm?user={Uri.EscapeDataString(user.Id)}&ticket={Uri.EscapeDataString(ticket)}";
-        await email.SendAsync(new EmailMessage(user.Email!, "Reset your password",
-            $"Someone asked to reset the password of {user.Email}.\n\nTo choose a new password, open:\n{link}\n\nIf it was not you, ignore this message; your password stays as it is."), cancellationToken);
+        await mail.SendResetAsync(user, link, cancellationToken);
         logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
         events.Write(context, LogTypes.PasswordResetRequested, "A password reset link was sent", user);
     }

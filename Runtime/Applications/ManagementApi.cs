@@ -20,6 +20,7 @@ public static class ManagementApi
         "read:logs", "read:tenant_settings", "update:tenant_settings", "read:client_keys", "update:client_keys",
         "read:guardian_factors", "update:guardian_factors",
         "read:branding", "update:branding", "read:prompts", "update:prompts",
+        "read:email_templates", "create:email_templates", "update:email_templates", "create:user_tickets",
     ];
 
     /// <summary>The name the Management API answers with, as on Auth0, so Auth0's tools recognise it as the system API.</summary>

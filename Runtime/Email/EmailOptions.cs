@@ -5,6 +5,12 @@ public sealed class EmailOptions
 {
     public string From { get; set; } = "Flowgate <no-reply@localhost>";
 
+    /// <summary>
+    /// Where mail for the tenant's administrators goes (an import job's completion mail, Auth0's
+    /// <c>send_completion_email</c>); unset, such mail is not sent and the job's log says so.
+    /// </summary>
+    public string? AdminAddress { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public sealed class SmtpOptions

@@ -11,6 +11,8 @@ public static class EmailRegistration
         var section = configuration.GetSection("Email");
         services.Configure<EmailOptions>(section);
         services.AddSingleton<DevelopmentOutbox>();
+        services.AddScoped<Templates.EmailTemplateService>();
+        services.AddScoped<Tickets.EmailTickets>();
         if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
             services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<DevelopmentOutbox>());
         else

@@ -12,10 +12,12 @@ internal sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IEmail
     {
         var settings = options.Value;
         var mime = new MimeMessage();
-        mime.From.Add(MailboxAddress.Parse(settings.From));
+        mime.From.Add(MailboxAddress.Parse(string.IsNullOrEmpty(message.From) ? settings.From : message.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        mime.Body = message.Html is null
+            ? new TextPart("plain") { Text = message.Body }
+            : new BodyBuilder { TextBody = message.Body, HtmlBody = message.Html }.ToMessageBody();
 
         using var client = new SmtpClient();
         var security = settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;

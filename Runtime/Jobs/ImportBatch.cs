@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Mfa;
 using Flowgate.Runtime.Store;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Flowgate.Runtime.Jobs;
 /// reported as duplicates, the others inserted. If the database refuses the batch (a user created meanwhile by
 /// someone else), each row is written alone so only the row at fault fails.
 /// </summary>
-internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts, ILookupNormalizer normalizer, TimeProvider clock, UserJob job)
+internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts, ILookupNormalizer normalizer, MfaSecrets secrets, TimeProvider clock, UserJob job)
 {
     public async Task WriteAsync(IReadOnlyList<(int Row, JsonElement Json, ImportedUser User)> batch, List<UserJobError> failures,
         ImportCounts counts, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts,
             {
                 var created = Create(user, id, email, now);
                 db.Users.Add(created);
+                db.MfaEnrollments.AddRange(user.Factors.Select(f => Enrollment(f, created, now)));
                 byEmail[email] = byId[created.Id] = created;
                 written.Inserted++;
             }
@@ -112,6 +114,18 @@ internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts,
             found.PasswordHash = hash.ToStored();
         found.UpdatedAt = now;
     }
+
+    // Confirmed at once: the user proved these factors on Auth0 already.
+    private MfaEnrollment Enrollment(ImportedFactor factor, TenantUser user, DateTimeOffset now) => new()
+    {
+        Id = MfaEnrollment.NewId(factor.Type == MfaEnrollment.Otp ? "totp" : "sms"),
+        TenantId = user.TenantId,
+        UserId = user.Id,
+        Type = factor.Type,
+        CreatedAt = now,
+        Confirmed = true,
+        ProtectedSecret = factor.TotpKey is { } key ? secrets.Protect(key) : secrets.ProtectText(factor.Phone!),
+    };
 
     private static System.Text.Json.Nodes.JsonObject Object(string json) => UserMetadata.Parse(json);
 }

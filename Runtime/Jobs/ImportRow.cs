@@ -44,8 +44,7 @@ public static class ImportRow
         if (metadata["app_metadata"] is { } app)
             foreach (var reserved in JsonDocument.Parse(app).RootElement.EnumerateObject().Where(p => ReservedAppMetadata.Contains(p.Name)))
                 errors.Add(new RowError("INVALID_FORMAT", $"app_metadata may not contain the property {reserved.Name}", $"app_metadata.{reserved.Name}"));
-        if (row.TryGetProperty("mfa_factors", out _))
-            errors.Add(new RowError("NOT_SUPPORTED", "Flowgate does not import mfa_factors yet: import the user without them; it enrolls again at login", "mfa_factors"));
+        var factors = ImportFactors.Read(row, errors);
         var hash = PasswordHash(row, errors);
         if (errors.Count > 0)
             return null;
@@ -64,6 +63,7 @@ public static class ImportRow
             AppMetadataJson = metadata["app_metadata"],
             PasswordHash = hash,
             PasswordHashIsCustom = row.TryGetProperty("custom_password_hash", out _),
+            Factors = factors,
         };
     }
 

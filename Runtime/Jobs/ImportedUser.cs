@@ -20,4 +20,6 @@ public sealed record ImportedUser
     public ImportedPasswordHash? PasswordHash { get; init; }
     /// <summary>Auth0 lets an upsert replace a custom_password_hash (not yet used at a login), never a password_hash.</summary>
     public bool PasswordHashIsCustom { get; init; }
+    /// <summary>Auth0's <c>mfa_factors</c> (TOTP keys, phones), enrolled with a new user (an upsert leaves a user's factors as they are).</summary>
+    public IReadOnlyList<ImportedFactor> Factors { get; init; } = [];
 }

@@ -13,7 +13,8 @@ namespace Flowgate.Runtime.Jobs;
 /// ones. A row that fails is recorded with its errors and nothing else is lost.
 /// </summary>
 public sealed class UserImport(
-    IDbContextFactory<FlowgateDbContext> contexts, ILookupNormalizer normalizer, TimeProvider clock, ILogger<UserImport> logger)
+    IDbContextFactory<FlowgateDbContext> contexts, ILookupNormalizer normalizer, Mfa.MfaSecrets secrets, ImportCompletionMail completion, TimeProvider clock,
+    ILogger<UserImport> logger)
 {
     private const int BatchSize = 500;
 
@@ -51,6 +52,8 @@ public sealed class UserImport(
         await SaveJobAsync(job, cancellationToken);
         logger.LogInformation("Import job {JobId}: {Inserted} inserted, {Updated} updated, {Failed} failed of {Total}",
             job.Id, job.Inserted, job.Updated, job.Failed, job.Total);
+        if (job.SendCompletionEmail)
+            await completion.SendAsync(job, cancellationToken);
     }
 
     private static int Progress(FileStream file) => file.Length == 0 ? 100 : (int)(file.Position * 100 / file.Length);
@@ -60,7 +63,7 @@ public sealed class UserImport(
     {
         var rows = batch.Count + failures.Count;
         if (batch.Count > 0)
-            await new ImportBatch(contexts, normalizer, clock, job).WriteAsync(batch, failures, counts, cancellationToken);
+            await new ImportBatch(contexts, normalizer, secrets, clock, job).WriteAsync(batch, failures, counts, cancellationToken);
         if (failures.Count > 0)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

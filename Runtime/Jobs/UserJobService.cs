@@ -55,6 +55,16 @@ public sealed class UserJobService(
         return job;
     }
 
+    /// <summary>Records a verification e-mail job that is already done (its mail was handed to delivery).</summary>
+    public async Task<UserJob> RecordVerificationEmailAsync(CancellationToken cancellationToken)
+    {
+        var job = NewJob(UserJobTypes.VerificationEmail, UserIds.DatabaseConnectionId);
+        job.Status = UserJobStatus.Completed;
+        job.CompletedAt = job.CreatedAt;
+        await AddAsync(job, cancellationToken);
+        return job;
+    }
+
     public async Task<UserJob> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

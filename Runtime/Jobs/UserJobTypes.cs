@@ -5,4 +5,6 @@ public static class UserJobTypes
 {
     public const string Import = "users_import";
     public const string Export = "users_export";
+    /// <summary>Sent at once (the mail is queued), recorded so <c>GET /jobs/{id}</c> answers as on Auth0.</summary>
+    public const string VerificationEmail = "verification_email";
 }

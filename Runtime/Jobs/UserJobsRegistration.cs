@@ -11,6 +11,7 @@ public static class UserJobsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<UserJobQueue>());
         services.AddScoped<UserJobService>();
         services.AddScoped<UserImport>();
+        services.AddScoped<ImportCompletionMail>();
         services.AddScoped<UserExport>();
         return services;
     }

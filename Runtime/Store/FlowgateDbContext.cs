@@ -45,6 +45,8 @@ public abstract class FlowgateDbContext(DbContextOptions options)
     public DbSet<Jobs.UserJobError> UserJobErrors => Set<Jobs.UserJobError>();
     public DbSet<Branding.PromptCustomText> PromptCustomTexts => Set<Branding.PromptCustomText>();
     public DbSet<Connections.Connection> Connections => Set<Connections.Connection>();
+    public DbSet<Email.Templates.EmailTemplate> EmailTemplates => Set<Email.Templates.EmailTemplate>();
+    public DbSet<Email.Tickets.EmailTicket> EmailTickets => Set<Email.Tickets.EmailTicket>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -13,7 +13,7 @@ internal static class UserJobs
     public const string ConnectionId = "con_UsernamePassword";
 
     public static async Task<HttpResponseMessage> PostImportAsync(this HttpClient http, Stream users, bool? upsert = null, string? connectionId = ConnectionId,
-        string? externalId = null)
+        string? externalId = null, bool sendCompletionEmail = false)
     {
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(users);
@@ -25,15 +25,15 @@ internal static class UserJobs
             form.Add(new StringContent(upsert.Value ? "true" : "false"), "upsert");
         if (externalId is not null)
             form.Add(new StringContent(externalId), "external_id");
-        form.Add(new StringContent("false"), "send_completion_email");
+        form.Add(new StringContent(sendCompletionEmail ? "true" : "false"), "send_completion_email");
         return await http.PostAsync("/api/v2/jobs/users-imports", form);
     }
 
     /// <summary>Imports <paramref name="users"/> (serialized as the file's JSON array) and returns the finished job.</summary>
-    public static async Task<JsonElement> ImportAsync(this HttpClient http, IEnumerable<object> users, bool upsert = false)
+    public static async Task<JsonElement> ImportAsync(this HttpClient http, IEnumerable<object> users, bool upsert = false, bool sendCompletionEmail = false)
     {
         using var file = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(users));
-        var job = await (await http.PostImportAsync(file, upsert)).JsonAsync(202);
+        var job = await (await http.PostImportAsync(file, upsert, sendCompletionEmail: sendCompletionEmail)).JsonAsync(202);
         return await http.WaitForJobAsync(job.GetProperty("id").GetString()!);
     }
 

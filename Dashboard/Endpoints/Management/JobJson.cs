@@ -20,7 +20,7 @@ internal static class JobJson
         };
         if (job.ExternalId is not null)
             json["external_id"] = job.ExternalId;
-        if (job.Status is UserJobStatus.Processing or UserJobStatus.Completed)
+        if (job.Status is UserJobStatus.Processing or UserJobStatus.Completed && job.Type != UserJobTypes.VerificationEmail)
             json["percentage_done"] = job.PercentageDone;
         if (job.Type == UserJobTypes.Import)
         {
@@ -28,7 +28,7 @@ internal static class JobJson
             if (job.Status is UserJobStatus.Completed or UserJobStatus.Failed)
                 json["summary"] = new JsonObject { ["failed"] = job.Failed, ["updated"] = job.Updated, ["inserted"] = job.Inserted, ["total"] = job.Total };
         }
-        else
+        else if (job.Type == UserJobTypes.Export)
         {
             json["format"] = job.Format;
             if (job.Limit is { } limit)

@@ -29,6 +29,8 @@ internal static class ManagementApiEndpoints
         api.MapPromptTexts();
         api.MapConnections();
         api.MapUserIdentities();
+        api.MapTickets();
+        api.MapEmailTemplates();
         api.MapAbsentFeatures();
         // Unknown paths, wrong methods and bodies that are not JSON answer in the API's own error format
         // (ManagementRequestErrors): a catch-all route here would turn a 405 or 415 into a 404.

@@ -9,6 +9,7 @@ internal sealed record UserBody(
     string? Email,
     string? Password,
     [property: JsonPropertyName("email_verified")] bool? EmailVerified,
+    [property: JsonPropertyName("verify_email")] bool? VerifyEmail,
     string? Name,
     string? Nickname,
     [property: JsonPropertyName("given_name")] string? GivenName,

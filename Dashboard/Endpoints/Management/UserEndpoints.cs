@@ -30,7 +30,7 @@ internal static class UserEndpoints
         return ManagementPaging.Result(result, "users", include_totals, UserJson.User);
     }
 
-    private static async Task<IResult> CreateAsync(UserBody body, UserService service, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(UserBody body, UserService service, Login.AccountMail mail, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Connection))
             return ManagementError.Result(400, "Payload validation error: 'connection' is required.", "invalid_body");
@@ -53,13 +53,16 @@ internal static class UserEndpoints
             UserMetadata = body.UserMetadata,
             AppMetadata = body.AppMetadata,
         }, cancellationToken);
+        // As on Auth0: an unverified user gets the verification mail unless verify_email says otherwise.
+        if (body.VerifyEmail ?? !user.EmailConfirmed)
+            await mail.SendVerificationAsync(user, null, cancellationToken);
         return TypedResults.Created($"/api/v2/users/{Uri.EscapeDataString(user.Id)}", UserJson.User(user));
     }
 
     private static async Task<IResult> GetAsync(string id, UserService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(UserJson.User(await service.GetAsync(id, cancellationToken)));
 
-    private static async Task<IResult> UpdateAsync(string id, UserBody body, UserService service, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string id, UserBody body, UserService service, Login.AccountMail mail, CancellationToken cancellationToken)
     {
         if (body.Connection is not null && body.Connection != UserIds.DatabaseConnection)
             return ManagementError.Result(400, $"The connection does not exist: {body.Connection}.", "invalid_body");
@@ -79,6 +82,9 @@ internal static class UserEndpoints
             UserMetadata = body.UserMetadata,
             AppMetadata = body.AppMetadata,
         }, cancellationToken);
+        // A changed address is unverified (UserService); verify_email mails the new one its link.
+        if (body is { VerifyEmail: true, Email: not null } && !user.EmailConfirmed)
+            await mail.SendVerificationAsync(user, null, cancellationToken);
         return TypedResults.Ok(UserJson.User(user));
     }
 
