@@ -31,7 +31,7 @@ internal static class AuthorizationEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, UserManager<TenantUser> users, LoginClaims claims, AuthorizeAudience audiences, ApplicationService applications,
-        PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
+        PostLoginFlow postLogin, ParkedLogins parkedLogins, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -59,11 +59,12 @@ internal static class AuthorizationEndpoint
         if (facts.ResumeState is { } state)
         {
             // Back from /continue or a factor page: the flow has finished there; its result is applied once.
-            var parked = await suspended.TakeAsync(state, context.RequestAborted);
+            // Only a finished login is taken: a state at a factor, at a redirect, a reset's or a step-up's is refused and stays.
+            var parked = await parkedLogins.TakeAsync<ParkedLoginFinished>(state, context.RequestAborted);
             step = LoginTransaction.Resume(parked?.Facts, user.Id, facts);
             if (step is not LoginStep.Proceed || parked is null)
                 return Translate(context, step);
-            (flow, mfaDone) = (parked.Finished, parked.MfaDone);
+            (flow, mfaDone) = (parked.Result, parked.MfaDone);
         }
         else
         {
@@ -82,11 +83,11 @@ internal static class AuthorizationEndpoint
             var decision = await mfa.DecideAsync(context, flow, user, mfaDone);
             flow = decision.Flow;
             step = LoginTransaction.AfterFlow(new FlowFacts(decision.Denial,
-                decision.Prompt is { } prompt ? prompt.Kind == MfaPromptKind.Enroll : null, PostLoginFlow.RedirectOf(flow)), facts.PromptNone);
+                decision.Prompt is { } prompt ? prompt.Kind == MfaPromptKind.Enroll : null, ParkedLogin.RedirectOf(flow)), facts.PromptNone);
             if (decision.Denial is not null)
                 await postLogin.FlushMetadataAsync(flow, user);
             if (step is LoginStep.Challenge or LoginStep.Redirect)
-                return await ParkAsync(context, step, flow, decision.Prompt, mfaDone, user, request.ClientId!, facts.Fingerprint, postLogin, suspended);
+                return await ParkAsync(context, step, flow, decision.Prompt, mfaDone, user, request.ClientId!, facts.Fingerprint, postLogin, parkedLogins);
             if (step is not LoginStep.Issue)
                 return Translate(context, step);
             refusal = await postLogin.ApplyAsync(flow, user, identity);
@@ -109,20 +110,13 @@ internal static class AuthorizationEndpoint
 
     // The login waits: for a factor page, or for the site an Action redirected to (metadata saved first, as Auth0 does).
     private static async Task<IResult> ParkAsync(HttpContext context, LoginStep step, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
-        TenantUser user, string clientId, string fingerprint, PostLoginFlow postLogin, SuspendedLogins suspended)
+        TenantUser user, string clientId, string fingerprint, PostLoginFlow postLogin, ParkedLogins parkedLogins)
     {
-        var resumeUrl = AuthorizeRequest.Url(context, null);
+        var request = new ParkedAuthorization(clientId, fingerprint, AuthorizeRequest.Url(context, null));
         if (step is LoginStep.Challenge && prompt is not null)
-        {
-            var waiting = flow.Status == FlowStatus.Suspended
-                ? new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, flow.Suspension, Mfa: prompt, MfaDone: mfaDone, RequestHash: fingerprint)
-                : new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, null, flow, prompt, mfaDone, RequestHash: fingerprint);
-            return Results.Redirect(prompt.PageUrl(await suspended.AddAsync(waiting, context.RequestAborted)));
-        }
+            return Results.Redirect(prompt.PageUrl(await parkedLogins.AddAsync(new ParkedAtFactor(user.Id, request, prompt, flow, mfaDone), context.RequestAborted)));
         await postLogin.FlushMetadataAsync(flow, user);
-        var parked = await suspended.AddAsync(
-            new SuspendedLogin(LoginState.RedirectAndContinue, user.Id, clientId, resumeUrl, flow.Suspension, MfaDone: mfaDone, RequestHash: fingerprint),
-            context.RequestAborted);
+        var parked = await parkedLogins.AddAsync(new ParkedAtRedirect(user.Id, request, flow.Suspension!, mfaDone), context.RequestAborted);
         return Results.Redirect(LoginUrls.WithState(((LoginStep.Redirect)step).Url, parked));
     }
 

@@ -44,7 +44,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();
-        builder.Services.AddScoped<SuspendedLogins>();
+        builder.Services.AddScoped<Runtime.Login.ParkedLogins>();
         builder.Services.AddMfa();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
