@@ -11,7 +11,7 @@ namespace Flowgate.Dashboard.Oidc;
 /// not registered, a missing parameter) cannot go back to the application. OpenIddict would write its error as plain
 /// text; as on Auth0, the browser lands on the hosted error page with the error code instead.
 /// </summary>
-internal sealed class HostedAuthorizeErrors : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+internal sealed class HostedAuthorizeErrors(ILogger<HostedAuthorizeErrors> logger) : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
@@ -25,6 +25,9 @@ internal sealed class HostedAuthorizeErrors : IOpenIddictServerHandler<ApplyAuth
         if (string.IsNullOrEmpty(context.Transaction.Response?.Error) || !string.IsNullOrEmpty(context.RedirectUri)
             || context.Transaction.GetHttpRequest() is not { } request)
             return ValueTask.CompletedTask;
+        // The page shows only the code; why the request was refused is for the application's developer, in the log.
+        logger.LogInformation("Refused an authorization request that cannot go back to the application: {Error} ({Description})",
+            context.Transaction.Response.Error, context.Transaction.Response.ErrorDescription);
         request.HttpContext.Response.Redirect(HostedError.Url(HostedError.AuthorizeKey(context.Transaction.Response.Error)));
         context.HandleRequest();
         return ValueTask.CompletedTask;
