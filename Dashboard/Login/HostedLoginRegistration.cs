@@ -36,6 +36,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();
         builder.Services.AddScoped<Consents>();
+        builder.Services.AddScoped<AuthorizeLogin>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
