@@ -75,12 +75,9 @@ public sealed class AuthorizationCodeFlowTests : IClassFixture<FlowgateAppFixtur
     {
         var spa = await _app.CreateSpaAsync();
 
-        var response = await Browser().GetAsync($"/authorize?client_id={spa.ClientId}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("invalid_request", body);
-        Assert.Contains("code_challenge", body);
+        // Refused before the callback is trusted: the hosted error page, never the application with a code.
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(Browser(),
+            $"/authorize?client_id={spa.ClientId}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&state=s"));
     }
 
     [Fact]
@@ -91,8 +88,9 @@ public sealed class AuthorizationCodeFlowTests : IClassFixture<FlowgateAppFixtur
 
         var response = await Browser().GetAsync(AuthorizeUrl(spa.ClientId, challenge, "openid", "https://evil.example.com/callback"));
 
-        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The browser goes to the hosted error page on this server, never to the unregistered address.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/u/error?", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

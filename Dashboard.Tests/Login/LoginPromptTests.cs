@@ -49,4 +49,20 @@ public sealed class LoginPromptTests : IClassFixture<FlowgateAppFixture>
         Assert.StartsWith("/u/signup", signup.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(signup.Headers.Location)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_request_that_cannot_go_back_to_the_application_lands_on_the_hosted_error_page_with_the_code()
+    {
+        var spa = await _app.CreateSpaAsync();
+        var http = _app.CreateBrowserClient();
+        var authorize = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s4");
+
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(http, authorize.Replace(spa.ClientId, "no-such-client")));
+        Assert.Equal("invalid_request", await HostedErrors.RefusedAsync(http,
+            authorize.Replace(Uri.EscapeDataString(EndUsers.Callback), Uri.EscapeDataString("https://attacker.example/callback"))));
+        // With a registered callback, the error goes back to the application, as on Auth0.
+        var silent = (await http.GetAsync(authorize + "&prompt=none")).Headers.Location!.ToString();
+        Assert.StartsWith(EndUsers.Callback, silent);
+        Assert.Contains("error=login_required", silent);
+    }
 }

@@ -1,16 +1,7 @@
-using System.Security.Claims;
 using Flowgate.Dashboard.Login;
-using Flowgate.Dashboard.Login.Mfa;
 using Flowgate.Dashboard.Oidc;
-using Flowgate.Runtime.Applications;
-using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Login;
-using Flowgate.Runtime.Mfa;
-using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -18,8 +9,8 @@ namespace Flowgate.Dashboard.Endpoints;
 
 /// <summary>
 /// <c>/authorize</c>: OpenIddict has validated the client, redirect URI, response type and PKCE. The login itself is
-/// <see cref="LoginTransaction"/>'s: this endpoint reads the request, the session and the flow into plain facts, runs
-/// its transitions, and turns each <see cref="LoginStep"/> into a redirect, a parked transaction, a code or an error.
+/// <see cref="LoginTransaction"/>'s, driven by <see cref="AuthorizeLogin"/>: this endpoint reads the request and turns the
+/// <see cref="LoginStep"/> it comes to into a redirect (a hosted page, a parked transaction), a code or an error.
 /// </summary>
 internal static class AuthorizationEndpoint
 {
@@ -29,106 +20,20 @@ internal static class AuthorizationEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext context, UserManager<TenantUser> users, LoginClaims claims, AuthorizeAudience audiences, ApplicationService applications,
-        PostLoginFlow postLogin, SuspendedLogins suspended, MfaEnrollments enrollments, LoginMfa mfa, LoginEvents events, Consents consents, TimeProvider clock,
-        Connections.ConnectionEvent connections, Connections.PrimaryUserSwitch primaryUser)
+    private static async Task<IResult> HandleAsync(HttpContext context, AuthorizeAudience audiences, AuthorizeLogin login)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
-        var facts = AuthorizeRequest.Facts(context, request);
         var (audience, audienceRefusal) = await audiences.ReadAsync(request, context.RequestAborted);
         if (audienceRefusal is not null)
             return OidcErrors.Forbid(Errors.AccessDenied, audienceRefusal);
-
-        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
-        var step = LoginTransaction.Authenticate(facts,
-            user is null ? null : new SessionFacts(user.Id, user.Blocked, session.Properties?.IssuedUtc ?? DateTimeOffset.MinValue), clock.GetUtcNow());
-        if (step is not LoginStep.Proceed || user is null)
-            return Translate(context, step);
-
-        step = LoginTransaction.Consent(await consents.SatisfiedAsync(user.Id, request.ClientId!, request.GetScopes(), context.RequestAborted),
-            AuthorizeRequest.Parameter(context, AuthorizeRequest.ConsentMarker) == "denied", facts.PromptNone);
-        if (step is not LoginStep.Proceed)
-            return Translate(context, step);
-
-        var identity = await claims.CreateAsync(user, request.GetScopes(), audience);
-        var methods = EndUserSignIn.MethodsOf(session.Principal!, session.Properties?.IssuedUtc ?? clock.GetUtcNow());
-        FlowExecutionResult? flow;
-        var mfaDone = false;
-        if (facts.ResumeState is { } state)
+        var outcome = await login.RunAsync(context, request, AuthorizeRequest.Facts(context, request), audience);
+        return outcome switch
         {
-            // Back from /continue or a factor page: the flow has finished there; its result is applied once.
-            var parked = await suspended.TakeAsync(state, context.RequestAborted);
-            step = LoginTransaction.Resume(parked?.Facts, user.Id, facts);
-            if (step is not LoginStep.Proceed || parked is null)
-                return Translate(context, step);
-            (flow, mfaDone) = (parked.Finished, parked.MfaDone);
-        }
-        else
-        {
-            var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
-                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
-                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
-                clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted),
-                session: LoginSessionClaims.ToEvent(session.Principal!, context, user.Id, request.ClientId,
-                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()), connection: connections.Of(session.Principal!));
-            flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
-        }
-
-        string? refusal = null;
-        if (flow is not null)
-        {
-            var decision = await mfa.DecideAsync(context, flow, user, mfaDone);
-            flow = decision.Flow;
-            step = LoginTransaction.AfterFlow(new FlowFacts(decision.Denial,
-                decision.Prompt is { } prompt ? prompt.Kind == MfaPromptKind.Enroll : null, PostLoginFlow.RedirectOf(flow)), facts.PromptNone);
-            if (decision.Denial is not null)
-                await postLogin.FlushMetadataAsync(flow, user);
-            if (step is LoginStep.Challenge or LoginStep.Redirect)
-                return await ParkAsync(context, step, flow, decision.Prompt, mfaDone, user, request.ClientId!, facts.Fingerprint, postLogin, suspended);
-            if (step is not LoginStep.Issue)
-                return Translate(context, step);
-            // api.authentication.setPrimaryUser: the tokens are the primary user's (see PrimaryUserSwitch).
-            (var issuedFor, refusal) = await primaryUser.ApplyAsync(context, flow, user, session.Principal!);
-            if (issuedFor != user)
-                (user, identity) = (issuedFor, await claims.CreateAsync(issuedFor, request.GetScopes(), audience));
-            refusal ??= await postLogin.ApplyAsync(flow, user, identity);
-        }
-
-        var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
-        if (LoginTransaction.Issue(refusal) is LoginStep.Deny denied)
-        {
-            events.Write(context, LogTypes.FailedLogin, denied.Description, user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
-            return Translate(context, denied);
-        }
-        // A factor passed in this login stays part of it: a refresh shows the flow `mfa` too.
-        if (mfaDone)
-            methods = [.. methods, new(AuthenticationMethods.Mfa,
-                FactorFreshness.PassedAt(session.Principal!.FindFirst(FactorFreshness.ClaimType)?.Value) ?? clock.GetUtcNow())];
-        identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
-        events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
-        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-    }
-
-    // The login waits: for a factor page, or for the site an Action redirected to (metadata saved first, as Auth0 does).
-    private static async Task<IResult> ParkAsync(HttpContext context, LoginStep step, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone,
-        TenantUser user, string clientId, string fingerprint, PostLoginFlow postLogin, SuspendedLogins suspended)
-    {
-        var resumeUrl = AuthorizeRequest.Url(context, null);
-        if (step is LoginStep.Challenge && prompt is not null)
-        {
-            var waiting = flow.Status == FlowStatus.Suspended
-                ? new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, flow.Suspension, Mfa: prompt, MfaDone: mfaDone, RequestHash: fingerprint)
-                : new SuspendedLogin(step.State, user.Id, clientId, resumeUrl, null, flow, prompt, mfaDone, RequestHash: fingerprint);
-            return Results.Redirect(prompt.PageUrl(await suspended.AddAsync(waiting, context.RequestAborted)));
-        }
-        await postLogin.FlushMetadataAsync(flow, user);
-        var parked = await suspended.AddAsync(
-            new SuspendedLogin(LoginState.RedirectAndContinue, user.Id, clientId, resumeUrl, flow.Suspension, MfaDone: mfaDone, RequestHash: fingerprint),
-            context.RequestAborted);
-        return Results.Redirect(LoginUrls.WithState(((LoginStep.Redirect)step).Url, parked));
+            { Step: LoginStep.Issue, Principal: { } principal } => Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+            { Step: LoginStep.Challenge or LoginStep.Redirect, Location: { } parked } => Results.Redirect(parked),
+            _ => Translate(context, outcome.Step),
+        };
     }
 
     private static IResult Translate(HttpContext context, LoginStep step) => step switch

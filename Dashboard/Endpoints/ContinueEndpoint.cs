@@ -24,33 +24,29 @@ internal static class ContinueEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, SuspendedLogins suspended, TriggerRunner triggers, UserManager<TenantUser> users)
+    private static async Task<IResult> HandleAsync(HttpContext context, ParkedLogins parked, TriggerRunner triggers, UserManager<TenantUser> users)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var state = form?["state"].ToString() is { Length: > 0 } posted ? posted : context.Request.Query["state"].ToString();
-        var login = await suspended.FindAsync(state, context.RequestAborted);
-        // A login waiting for a factor resumes only through the factor's page, never here.
-        if (login is not { State: LoginState.RedirectAndContinue, Suspension: not null } || !await IsThisBrowsersAsync(context, login, users))
-            return Results.Redirect(HostedError.Url(login?.Reset is null ? "login-expired" : "reset-expired"));
+        // Only a transaction an Action redirected: one at a factor, finished, or a step-up is never resumed here.
+        var login = await parked.FindAsync<ParkedAtRedirect>(state, context.RequestAborted);
+        if (login is null || !await IsThisBrowsersAsync(context, login, users))
+            return Results.Redirect(HostedError.Url(login?.For is ParkedReset ? "reset-expired" : "login-expired"));
 
         var request = EventParts.Request(context);
         request["body"] = JsonSerializer.SerializeToNode(form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? []);
         var result = await triggers.ResumeAsync(login.Suspension, new JsonObject { ["request"] = request }.ToJsonString(), context.RequestAborted);
 
-        if (PostLoginFlow.RedirectOf(result) is { } redirect)
-        {
-            await suspended.PutAsync(state, login with { Suspension = result.Suspension }, context.RequestAborted);
-            return Results.Redirect(LoginUrls.WithState(redirect, state));
-        }
-        await suspended.PutAsync(state, login with { State = LoginState.Complete, Suspension = null, Finished = result }, context.RequestAborted);
-        return Results.Redirect(login.ResumeUrl(state));
+        var next = login.Resumed(result);
+        await parked.PutAsync(state, next, context.RequestAborted);
+        return Results.Redirect(ParkedLogin.RedirectOf(result) is { } redirect ? LoginUrls.WithState(redirect, state) : LoginUrls.ResumeUrl(login.For, state));
     }
 
     // A login is its session user's; a password reset, with no session, is the browser's that opened the still-valid link.
-    private static async Task<bool> IsThisBrowsersAsync(HttpContext context, SuspendedLogin login, UserManager<TenantUser> users)
+    private static async Task<bool> IsThisBrowsersAsync(HttpContext context, ParkedAtRedirect login, UserManager<TenantUser> users)
     {
-        if (login.Reset is { } reset)
-            return await reset.ProvenUserAsync(context, users, login.UserId) is not null;
+        if (login.For is ParkedReset reset)
+            return await ResetBrowser.ProvenUserAsync(context, users, reset, login.UserId) is not null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         return session.Succeeded && users.GetUserId(session.Principal!) == login.UserId;
     }

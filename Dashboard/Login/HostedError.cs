@@ -21,10 +21,22 @@ internal static class HostedError
         ["connection-unknown"] = ("invalid_request", "This application cannot log in with that connection."),
     };
 
+    // The codes OpenIddict refuses an authorization request with when it cannot answer the application.
+    private static readonly HashSet<string> AuthorizeCodes =
+        ["invalid_request", "invalid_client", "unauthorized_client", "unsupported_response_type", "invalid_scope", "server_error"];
+
+    private const string AuthorizePrefix = "authorize-";
+
+    /// <summary>The case for an authorization request refused before it could go back to the application, by its error code.</summary>
+    public static string AuthorizeKey(string error) => AuthorizePrefix + (AuthorizeCodes.Contains(error) ? error : "invalid_request");
+
     /// <summary>The page's address for a case.</summary>
     public static string Url(string key) => Page + "?key=" + Uri.EscapeDataString(key);
 
     /// <summary>The code and message of a case; an unknown key gets a generic one.</summary>
     public static (string Code, string Message) Of(string? key) =>
-        key is not null && Cases.TryGetValue(key, out var known) ? known : ("invalid_request", "Something went wrong. Go back to the application and try again.");
+        key is not null && Cases.TryGetValue(key, out var known) ? known
+        : key?.StartsWith(AuthorizePrefix, StringComparison.Ordinal) == true && AuthorizeCodes.Contains(key[AuthorizePrefix.Length..])
+            ? (key[AuthorizePrefix.Length..], "The application's login request is not valid (its client, callback address or parameters). Go back to the application and try again.")
+            : ("invalid_request", "Something went wrong. Go back to the application and try again.");
 }

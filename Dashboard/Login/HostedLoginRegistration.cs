@@ -37,6 +37,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<RegistrationFlows>();
         builder.Services.AddScoped<IdentifierFlow>();
         builder.Services.AddScoped<Consents>();
+        builder.Services.AddScoped<AuthorizeLogin>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<ResetChallenge>();
         builder.Services.AddEmail(builder.Configuration);
@@ -47,7 +48,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddScoped<LoginEvents>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Runtime.Flows.Parking.ParkedTransactions>();
-        builder.Services.AddScoped<SuspendedLogins>();
+        builder.Services.AddScoped<Runtime.Login.ParkedLogins>();
         builder.Services.AddMfa();
         builder.Services.AddBranding();
         builder.Services.AddScoped<HostedBranding>();

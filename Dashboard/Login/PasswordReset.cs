@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Flows;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Monitoring;
 using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Flows;
@@ -29,7 +30,7 @@ internal sealed class PasswordReset(
     ResetChallenge challenge,
     TriggerRunner detached,
     LoginEvents events,
-    Runtime.Login.UserSessionRevocation revocation,
+    UserSessionRevocation revocation,
     ILogger<PasswordReset> logger)
 {
     private static readonly TimeSpan ChallengeValidFor = TimeSpan.FromMinutes(15);
@@ -55,7 +56,7 @@ internal sealed class PasswordReset(
     /// <summary>The user the link is for, or null when the link is invalid or has expired.</summary>
     public async Task<TenantUser?> VerifyAsync(string? userId, string? ticket) =>
         string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(ticket) || await users.FindByIdAsync(userId) is not { Blocked: false } user
-            || !await ParkedReset.TicketValidAsync(users, user, ticket)
+            || !await ResetBrowser.TicketValidAsync(users, user, ticket)
             ? null
             : user;
 
@@ -64,8 +65,8 @@ internal sealed class PasswordReset(
         await NextAsync(context, user, ticket, await flows.RunAsync(TriggerId.PasswordResetPostChallenge, () => ChallengeEventAsync(context, user), cancellationToken), null, false);
 
     /// <summary>Back from a factor page or <c>/continue</c>: the parked reset's flow goes on from where it is.</summary>
-    public Task<ResetStep> ContinueAsync(HttpContext context, string state, SuspendedLogin parked, TenantUser user) =>
-        NextAsync(context, user, parked.Reset!.Ticket, parked.Finished, state, parked.MfaDone);
+    public Task<ResetStep> ContinueAsync(HttpContext context, string state, ParkedResetFinished parked, TenantUser user) =>
+        NextAsync(context, user, parked.Reset.Ticket, parked.Result, state, parked.MfaDone);
 
     private async Task<ResetStep> NextAsync(HttpContext context, TenantUser user, string ticket, FlowExecutionResult? result, string? state, bool mfaDone)
     {

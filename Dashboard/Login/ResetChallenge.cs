@@ -12,10 +12,10 @@ internal sealed record ResetStep(string? Pass = null, string? Refusal = null, st
 /// <summary>
 /// The further steps password-reset-post-challenge may ask for (reference §1.8): a factor challenge
 /// (<c>challengeWith</c>, <c>challengeWithAny</c>) or a redirect (<c>redirect.sendUserTo</c>). The reset is parked
-/// like a login (<see cref="SuspendedLogins"/>, bound to this browser by <see cref="ParkedReset"/>), the login's
+/// like a login (<see cref="ParkedLogins"/>, bound to this browser by <see cref="ResetBrowser"/>), the login's
 /// factor pages and <c>/continue</c> serve it, and it comes back to the new-password page with its state.
 /// </summary>
-internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, UserManager<TenantUser> users)
+internal sealed class ResetChallenge(LoginMfa mfa, ParkedLogins parked, UserManager<TenantUser> users)
 {
     private const string Page = "/u/reset-password/confirm";
 
@@ -23,14 +23,14 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
     public static string ResumeUrl(string state) => Page + "?state=" + Uri.EscapeDataString(state);
 
     /// <summary>The parked reset whose flow has moved on (not waiting for a factor or a site), if this browser parked it and the link still holds.</summary>
-    public async Task<(SuspendedLogin Reset, TenantUser User)?> FindAsync(HttpContext context, string? state) =>
-        await suspended.FindAsync(state, context.RequestAborted) is { State: LoginState.Complete, Reset: { } reset, Finished: not null } parked
-        && await reset.ProvenUserAsync(context, users, parked.UserId) is { } user
-            ? (parked, user)
+    public async Task<(ParkedResetFinished Reset, TenantUser User)?> FindAsync(HttpContext context, string? state) =>
+        await parked.FindAsync<ParkedResetFinished>(state, context.RequestAborted) is { } reset
+        && await ResetBrowser.ProvenUserAsync(context, users, reset.Reset, reset.UserId) is { } user
+            ? (reset, user)
             : null;
 
     /// <summary>The password is changed: the state is not used again.</summary>
-    public Task ForgetAsync(string state, CancellationToken cancellationToken) => suspended.TakeAsync(state, cancellationToken);
+    public Task ForgetAsync(string state, CancellationToken cancellationToken) => parked.ForgetAsync(state, cancellationToken);
 
     /// <summary>
     /// Parks the reset when the flow waits for a factor or for the site an Action redirected to, and says where the
@@ -49,7 +49,7 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
                 : $"Resetting this password needs a second factor ({string.Join(", ", FactorSelection.Read(requirement).Types)}), but none is set up for this account. Contact the administrator."));
         if (decision.Prompt is { } prompt)
             return (flow, new ResetStep(Redirect: prompt.PageUrl(await ParkAsync(context, state, user, ticket, flow, prompt, mfaDone))));
-        if (PostLoginFlow.RedirectOf(flow) is { } url)
+        if (ParkedLogin.RedirectOf(flow) is { } url)
             return (flow, new ResetStep(Redirect: LoginUrls.WithState(url, await ParkAsync(context, state, user, ticket, flow, null, mfaDone))));
         return flow.Status == FlowStatus.Suspended
             ? (flow, new ResetStep(Refusal: "This password reset needs a custom prompt (prompt.render), which is not available yet."))
@@ -58,10 +58,11 @@ internal sealed class ResetChallenge(LoginMfa mfa, SuspendedLogins suspended, Us
 
     private async Task<string> ParkAsync(HttpContext context, string? state, TenantUser user, string ticket, FlowExecutionResult flow, MfaPrompt? prompt, bool mfaDone)
     {
-        var parked = new SuspendedLogin(prompt?.State ?? LoginState.RedirectAndContinue, user.Id, null, "/u/login", flow.Suspension, Mfa: prompt, MfaDone: mfaDone, Reset: ParkedReset.Bind(context, ticket));
+        var reset = ResetBrowser.Bind(context, ticket);
+        ParkedLogin waiting = prompt is null ? new ParkedAtRedirect(user.Id, reset, flow.Suspension!, mfaDone) : new ParkedAtFactor(user.Id, reset, prompt, flow, mfaDone);
         if (state is null)
-            return await suspended.AddAsync(parked, context.RequestAborted);
-        await suspended.PutAsync(state, parked, context.RequestAborted);
+            return await parked.AddAsync(waiting, context.RequestAborted);
+        await parked.PutAsync(state, waiting, context.RequestAborted);
         return state;
     }
 }

@@ -83,6 +83,8 @@ internal static class OidcRegistration
                 server.AddEventHandler(JsonClaimTokens.Reading);
                 // /userinfo answers the ID token's custom claims too, as on Auth0.
                 server.AddEventHandler(UserInfoClaims.Descriptor);
+                // A refused /authorize that cannot go back to the application lands on the hosted error page, as on Auth0.
+                server.AddEventHandler(HostedAuthorizeErrors.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

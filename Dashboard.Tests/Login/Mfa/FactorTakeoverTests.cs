@@ -66,14 +66,7 @@ public sealed class FactorTakeoverTests(MfaAppFixture fixture) : IClassFixture<M
         Assert.StartsWith("/u/mfa-phone-enrollment", (await PassAsync(session.Http, challenge, enrolled.Key)).OriginalString);
     }
 
-    // Types the authenticator app's next code on the challenge page; returns where it sends the browser.
-    private async Task<Uri> PassAsync(HttpClient http, Uri challenge, byte[] key)
-    {
-        _clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
-        var passed = await MfaPages.SubmitCodeAsync(http, challenge, Totp.Code(key, Totp.TimeStep(_clock.Now)));
-        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
-        return Local(passed.Headers.Location!);
-    }
+    private Task<Uri> PassAsync(HttpClient http, Uri challenge, byte[] key) => MfaPages.PassOtpAsync(http, challenge, key, _clock);
 
     // The pages redirect with absolute addresses on this host; the helpers expect local ones.
     internal static Uri Local(Uri location) => location.IsAbsoluteUri ? new Uri(location.PathAndQuery, UriKind.Relative) : location;

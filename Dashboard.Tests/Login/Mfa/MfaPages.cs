@@ -29,6 +29,16 @@ internal static partial class MfaPages
         return HtmlForm.SubmitAsync(http, page.OriginalString, fields);
     }
 
+    /// <summary>Types the authenticator app's next code on the challenge page; returns where it sends the browser, as a local address.</summary>
+    public static async Task<Uri> PassOtpAsync(HttpClient http, Uri challenge, byte[] key, TestClock clock)
+    {
+        clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
+        var passed = await SubmitCodeAsync(http, challenge, Totp.Code(key, Totp.TimeStep(clock.Now)));
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+        var location = passed.Headers.Location!;
+        return location.IsAbsoluteUri ? new Uri(location.PathAndQuery, UriKind.Relative) : location;
+    }
+
     public static string RecoveryCode(string html) => RecoveryCodeShown().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("No recovery code shown:\n" + html);
 
     public static string? Error(string html) => ErrorShown().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;

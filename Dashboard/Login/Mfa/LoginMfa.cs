@@ -11,11 +11,11 @@ namespace Flowgate.Dashboard.Login.Mfa;
 
 /// <summary>
 /// Multi-factor authentication at login, the HTTP side: loads what <see cref="FactorTransition"/> decides on
-/// (reference §1.2), parks the login in <see cref="SuspendedLogins"/> while the hosted pages enrol or challenge,
+/// (reference §1.2), parks the login in <see cref="ParkedLogins"/> while the hosted pages enrol or challenge,
 /// then resumes the flow.
 /// </summary>
 internal sealed class LoginMfa(
-    MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, SuspendedLogins suspended,
+    MfaEnrollments enrollments, MfaSettings settings, RememberedBrowser remembered, ParkedLogins parked,
     PostLoginFlow postLogin, TriggerRunner triggers, UserManager<TenantUser> users, LoginEvents events, FactorSession factorSession, TimeProvider clock)
 {
     /// <summary>
@@ -52,17 +52,17 @@ internal sealed class LoginMfa(
     }
 
     /// <summary>
-    /// The parked login waiting for a factor, if it is this session user's; or the parked password reset, if this
-    /// browser opened its still-valid link (the user is not signed in then).
+    /// The parked transaction waiting for a factor, if it is this session user's (a login, a step-up); or the parked
+    /// password reset, if this browser opened its still-valid link (the user is not signed in then).
     /// </summary>
-    public async Task<(SuspendedLogin Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
+    public async Task<(IParkedAtFactor Login, TenantUser User)?> FindAsync(HttpContext context, string? state)
     {
-        var login = await suspended.FindAsync(state, context.RequestAborted);
         // Only a transaction waiting for a factor: one that is past it (or never needed one) is not served here.
-        if (login is not { State: LoginState.FactorChallenge or LoginState.FactorEnrolment, Mfa: not null })
+        var login = await parked.FindAsync<IParkedAtFactor>(state, context.RequestAborted);
+        if (login is null)
             return null;
-        if (login is { Reset: { } reset })
-            return await reset.ProvenUserAsync(context, users, login.UserId) is { } resetting ? (login, resetting) : null;
+        if (login is ParkedAtFactor { For: ParkedReset reset })
+            return await ResetBrowser.ProvenUserAsync(context, users, reset, login.UserId) is { } resetting ? (login, resetting) : null;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
         return user is not null && login.UserId == user.Id ? (login, user) : null;
@@ -77,12 +77,11 @@ internal sealed class LoginMfa(
         var provable = factors.Where(f => f.Confirmed && FactorPages.Has(MfaPromptKind.Challenge, f.Type)).Select(f => f.Type).Distinct()
             .OrderBy(t => t == MfaEnrollment.RecoveryCode).ToList();
         var prompt = new MfaPrompt(MfaPromptKind.Challenge, false, provable);
-        var state = await suspended.AddAsync(new SuspendedLogin(LoginState.FactorChallenge, user.Id, null, returnUrl, null, Mfa: prompt, StepUp: true), context.RequestAborted);
-        return prompt.PageUrl(state);
+        return prompt.PageUrl(await parked.AddAsync(new ParkedStepUp(user.Id, returnUrl, prompt), context.RequestAborted));
     }
 
     /// <summary>A factor step a hosted page refused: the tenant log says which step and why.</summary>
-    public void Refused(HttpContext context, SuspendedLogin login, TenantUser user, string step, string reason) =>
+    public void Refused(HttpContext context, IParkedAtFactor login, TenantUser user, string step, string reason) =>
         events.Write(context, LogTypes.MfaFailed, $"{step}: {reason}", user, clientId: login.ClientId);
 
     /// <summary>
@@ -90,41 +89,36 @@ internal sealed class LoginMfa(
     /// tenant log records; the flow goes on (a <c>challengeWith</c> suspension with the next Action, <c>mfa</c> added
     /// to <c>event.authentication.methods</c>). Returns where the browser goes next.
     /// </summary>
-    public async Task<string> CompleteAsync(HttpContext context, string state, SuspendedLogin login, TenantUser user, bool rememberBrowser,
+    public async Task<string> CompleteAsync(HttpContext context, string state, IParkedAtFactor login, TenantUser user, bool rememberBrowser,
         string factor, bool enrolled)
     {
         events.Write(context, enrolled ? LogTypes.MfaEnrolled : LogTypes.MfaPassed, factor, user, clientId: login.ClientId);
         // Only now does the session count as having passed a factor (a password reset has no session to mark).
-        if (login.Reset is null)
+        if (login is not ParkedAtFactor { For: ParkedReset })
             await factorSession.MarkPassedAsync(context, user);
-        if (login.Mfa!.Then is { } next)
+        if (login.Prompt.Then is { } next)
         {
             // The existing factor is proven: now the enrolment it guarded.
-            await suspended.PutAsync(state, login with { State = next.State, Mfa = next, MfaDone = true }, context.RequestAborted);
+            await parked.PutAsync(state, login.Guarding(next), context.RequestAborted);
             return next.PageUrl(state);
         }
-        if (login.StepUp)
+        if (login is ParkedStepUp stepUp)
         {
-            await suspended.TakeAsync(state, context.RequestAborted);
-            return login.ResumeUrl(state);
+            await parked.ForgetAsync(state, context.RequestAborted);
+            return stepUp.ReturnUrl;
         }
-        if (rememberBrowser && login.Mfa!.AllowRememberBrowser
+        var waiting = (ParkedAtFactor)login;
+        if (rememberBrowser && waiting.Prompt.AllowRememberBrowser
             && (await enrollments.ListAsync(user.Id, context.RequestAborted)).FirstOrDefault(f => f.Confirmed && f.Type != MfaEnrollment.RecoveryCode) is { } rememberedFactor)
             remembered.Remember(context, user.Id, rememberedFactor.Id);
-        login = login with { State = LoginState.Complete, Mfa = null, MfaDone = true };
-        if (login.Suspension is { } suspension)
-        {
-            var result = await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted);
-            if (PostLoginFlow.RedirectOf(result) is { } redirect)
-            {
-                await postLogin.FlushMetadataAsync(result, user);
-                await suspended.PutAsync(state, login with { State = LoginState.RedirectAndContinue, Suspension = result.Suspension }, context.RequestAborted);
-                return LoginUrls.WithState(redirect, state);
-            }
-            login = login with { Suspension = null, Finished = result };
-        }
-        await suspended.PutAsync(state, login, context.RequestAborted);
-        return login.ResumeUrl(state);
+        var resumed = waiting.Resumable is { } suspension
+            ? await triggers.ResumeAfterChallengeAsync(suspension, EventChanges(context, suspension, clock.GetUtcNow()), context.RequestAborted)
+            : null;
+        var redirect = resumed is null ? null : ParkedLogin.RedirectOf(resumed);
+        if (redirect is not null)
+            await postLogin.FlushMetadataAsync(resumed!, user);
+        await parked.PutAsync(state, waiting.Passed(resumed), context.RequestAborted);
+        return redirect is not null ? LoginUrls.WithState(redirect, state) : LoginUrls.ResumeUrl(waiting.For, state);
     }
 
     // A new event.request, and the methods with mfa added when it was just passed.

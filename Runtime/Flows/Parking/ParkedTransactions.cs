@@ -53,27 +53,33 @@ public sealed class ParkedTransactions(
 
     /// <summary>
     /// Finds and forgets: what the state held, for exactly one caller. Two requests racing for the same state (on one
-    /// instance or two) cannot both have it: only the one whose delete removed the row gets it.
+    /// instance or two) cannot both have it: only the one whose delete removed the row gets it. With
+    /// <paramref name="accept"/>, a payload it refuses is left in place, and the row is deleted only if it still holds
+    /// the payload that was accepted.
     /// </summary>
-    public async Task<string?> TakeAsync(string? state, CancellationToken cancellationToken)
+    public async Task<string?> TakeAsync(string? state, CancellationToken cancellationToken, Func<string, bool>? accept = null)
     {
         if (string.IsNullOrEmpty(state))
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = Key(state);
-        var payload = await FindAsync(db, key, cancellationToken);
-        if (payload is null)
+        if (await FindRowAsync(db, key, cancellationToken) is not { } parked)
             return null;
-        var deleted = await db.ParkedTransactions.Where(p => p.Id == key).ExecuteDeleteAsync(cancellationToken);
+        var payload = _protector.Unprotect(parked.Payload);
+        if (accept is not null && !accept(payload))
+            return null;
+        var deleted = await db.ParkedTransactions.Where(p => p.Id == key && p.Payload == parked.Payload).ExecuteDeleteAsync(cancellationToken);
         return deleted == 1 ? payload : null;
     }
 
-    private async Task<string?> FindAsync(FlowgateDbContext db, string key, CancellationToken cancellationToken)
+    private async Task<string?> FindAsync(FlowgateDbContext db, string key, CancellationToken cancellationToken) =>
+        await FindRowAsync(db, key, cancellationToken) is { } parked ? _protector.Unprotect(parked.Payload) : null;
+
+    private Task<ParkedTransaction?> FindRowAsync(FlowgateDbContext db, string key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var parked = await db.ParkedTransactions.AsNoTracking()
+        return db.ParkedTransactions.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == key && p.TenantId == tenant.Id && p.ExpiresAt > now, cancellationToken);
-        return parked is null ? null : _protector.Unprotect(parked.Payload);
     }
 
     private static string Key(string state) => TextHash.Sha256Hex(state);

@@ -1,17 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Login;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flowgate.Dashboard.Login;
 
 /// <summary>
-/// What a password reset parked in <see cref="SuspendedLogins"/> has instead of a session: the mailed link's ticket,
-/// which proves the user, and the browser that opened it. The state travels in URLs (even to the site an Action
-/// redirects to), so it is bound to a random HttpOnly cookie that never leaves this browser and this server.
+/// The HTTP side of a parked password reset (<see cref="ParkedReset"/>): the random HttpOnly cookie that binds it to
+/// the browser that opened the link, and the check that this browser is that one and the link still holds.
 /// </summary>
-/// <param name="BrowserHash">The SHA-256 of the binding cookie's value.</param>
-internal sealed record ParkedReset(string Ticket, string BrowserHash)
+internal static class ResetBrowser
 {
     public const string Cookie = "flowgate.reset-browser";
 
@@ -27,7 +26,7 @@ internal sealed record ParkedReset(string Ticket, string BrowserHash)
             Secure = context.Request.IsHttps,
             // Lax: the cookie must ride along when the site an Action redirected to sends the browser back to /continue.
             SameSite = SameSiteMode.Lax,
-            MaxAge = SuspendedLogins.Lifetime,
+            MaxAge = ParkedLogins.Lifetime,
             Path = "/",
         });
         return new ParkedReset(ticket, Runtime.TextHash.Sha256Hex(value));
@@ -38,12 +37,11 @@ internal sealed record ParkedReset(string Ticket, string BrowserHash)
         await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<TenantUser>.ResetPasswordTokenPurpose, ticket);
 
     /// <summary>The reset's user, when this browser parked it, the user may still sign in and the link still holds.</summary>
-    public async Task<TenantUser?> ProvenUserAsync(HttpContext context, UserManager<TenantUser> users, string userId)
+    public static async Task<TenantUser?> ProvenUserAsync(HttpContext context, UserManager<TenantUser> users, ParkedReset reset, string userId)
     {
         if (context.Request.Cookies[Cookie] is not { Length: > 0 } value
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Runtime.TextHash.Sha256Hex(value)), Encoding.ASCII.GetBytes(BrowserHash)))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Runtime.TextHash.Sha256Hex(value)), Encoding.ASCII.GetBytes(reset.BrowserHash)))
             return null;
-        return await users.FindByIdAsync(userId) is { Blocked: false } user && await TicketValidAsync(users, user, Ticket) ? user : null;
+        return await users.FindByIdAsync(userId) is { Blocked: false } user && await TicketValidAsync(users, user, reset.Ticket) ? user : null;
     }
-
 }
