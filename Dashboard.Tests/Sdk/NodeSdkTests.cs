@@ -146,7 +146,7 @@ public sealed class NodeSdkTests
     }
 
     // A machine-to-machine application's credentials, and the test authority Node must trust: the SDK speaks only https.
-    private static async Task<Dictionary<string, string>> SdkEnvironmentAsync(FlowgateApp app, LoopbackCertificates certificates)
+    internal static async Task<Dictionary<string, string>> SdkEnvironmentAsync(FlowgateApp app, LoopbackCertificates certificates)
     {
         var credentials = await app.CreateApplicationAsync();
         return new Dictionary<string, string>
@@ -158,20 +158,20 @@ public sealed class NodeSdkTests
         };
     }
 
-    private static async Task<string> RunAsync(string script, Dictionary<string, string> environment)
+    internal static async Task<string> RunAsync(string script, Dictionary<string, string> environment)
     {
         var (exitCode, stdout, stderr) = await NodeSdk.RunAsync(script, environment);
         Assert.True(exitCode == 0, $"{script} failed:\n{stderr}");
         return stdout;
     }
 
-    private static void AssertFailure(JsonElement failure, string errorClass, int status)
+    internal static void AssertFailure(JsonElement failure, string errorClass, int status)
     {
         Assert.Equal(errorClass, failure.GetProperty("name").GetString());
         Assert.Equal(status, failure.GetProperty("statusCode").GetInt32());
     }
 
-    private static List<string> Strings(JsonElement element) => element.ValueKind == JsonValueKind.Array
+    internal static List<string> Strings(JsonElement element) => element.ValueKind == JsonValueKind.Array
         ? [.. element.EnumerateArray().Select(e => e.GetString()!)]
         : [.. element.EnumerateObject().Select(p => p.Name)];
 }
