@@ -43,7 +43,9 @@ public sealed class NodeSdkConnectionTests
         Assert.Equal("********6789", result.GetProperty("fetched").GetProperty("secret").GetString());
         Assert.Equal("SDK OIDC login", result.GetProperty("updated").GetProperty("display_name").GetString());
         Assert.Equal([spa.ClientId], NodeSdkTests.Strings(result.GetProperty("updated").GetProperty("enabled_clients")));
-        Assert.Equal([spa.ClientId], NodeSdkTests.Strings(result.GetProperty("enabled")));
+        // connections.clients.update switched the SPA off and the SDK's own application on.
+        Assert.Equal([sdk["AUTH0_CLIENT_ID"]], NodeSdkTests.Strings(result.GetProperty("enabled")));
+        NodeSdkTests.AssertFailure(result.GetProperty("no_clients"), "BadRequestError", 400);
 
         // Linked, the upstream identity was the primary user's; unlinked, it is a user of its own again.
         var own = primary.Id;

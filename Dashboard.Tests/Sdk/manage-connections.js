@@ -1,7 +1,7 @@
 // Connections, account linking, tickets and mail templates with Auth0's own Node SDK, unchanged: an OIDC connection
-// created with a client secret, listed, read, enabled for an application and deleted; an upstream user (PRIMARY_USER_ID
-// and LINKED_* from the test) linked and unlinked; verification and password-change tickets; the verify_email template
-// written, then a verification mail sent with it. Prints one JSON object.
+// created with a client secret, listed, read, enabled for applications (both ways the SDK offers) and deleted; an
+// upstream user (PRIMARY_USER_ID and LINKED_* from the test) linked and unlinked; verification and password-change
+// tickets; the verify_email template written, then a verification mail sent with it. Prints one JSON object.
 const { client: managementClient, failure, print } = require("./management-script");
 
 const client = managementClient();
@@ -23,7 +23,12 @@ async function main() {
   const listed = await all(client.connections.list({ strategy: ["oidc"] }));
   const fetched = await client.connections.get(created.id);
   const updated = await client.connections.update(created.id, { enabled_clients: [process.env.SPA_CLIENT_ID], display_name: "SDK OIDC login" });
+  await client.connections.clients.update(created.id, [
+    { client_id: process.env.SPA_CLIENT_ID, status: false },
+    { client_id: process.env.AUTH0_CLIENT_ID, status: true },
+  ]);
   const enabled = await all(client.connections.clients.get(created.id));
+  const noClients = await failure(() => client.connections.clients.update(created.id, []));
 
   const afterLink = await client.users.identities.link(primary, linked);
   const afterUnlink = await client.users.identities.delete(primary, linked.provider, linked.user_id);
@@ -46,6 +51,7 @@ async function main() {
     fetched: { name: fetched.name, display_name: fetched.display_name, secret: fetched.options?.client_secret },
     updated: { display_name: updated.display_name, enabled_clients: updated.enabled_clients },
     enabled: enabled.map((c) => c.client_id),
+    no_clients: noClients,
     after_link: afterLink.map((i) => `${i.provider}|${i.user_id}`),
     after_unlink: afterUnlink.map((i) => `${i.provider}|${i.user_id}`),
     tickets: { verify: verifyTicket.ticket, password: passwordTicket.ticket },

@@ -19,6 +19,7 @@ internal static class ConnectionEndpoints
         connections.MapPatch("/{id}", UpdateAsync).RequireScope("update:connections");
         connections.MapDelete("/{id}", DeleteAsync).RequireScope("delete:connections");
         connections.MapGet("/{id}/clients", ClientsAsync).RequireScope("read:connections");
+        connections.MapPatch("/{id}/clients", SetClientsAsync).RequireScope("update:connections");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string? name, int? page, int? per_page, bool? include_totals, string? from, int? take,
@@ -63,6 +64,25 @@ internal static class ConnectionEndpoints
     {
         var connection = await service.GetAsync(id, cancellationToken);
         return TypedResults.Ok(new { clients = connection.EnabledClients.Select(c => new { client_id = c }) });
+    }
+
+    // Auth0's replacement for the deprecated enabled_clients of PATCH /connections/{id}: up to 50 applications switched
+    // on or off, the others left as they are; answered 204 with no body.
+    private static async Task<IResult> SetClientsAsync(string id, IReadOnlyList<ConnectionClientBody> body, ConnectionService service, ConnectionSchemes schemes,
+        CancellationToken cancellationToken)
+    {
+        if (body.Count is 0 or > 50 || body.Any(c => string.IsNullOrEmpty(c.ClientId) || c.Status is null))
+            return ManagementError.Result(400, "Payload validation error: 1 to 50 items of { client_id, status } are required.", "invalid_body");
+        var enabled = (await service.GetAsync(id, cancellationToken)).EnabledClients.ToList();
+        foreach (var client in body)
+        {
+            enabled.Remove(client.ClientId!);
+            if (client.Status == true)
+                enabled.Add(client.ClientId!);
+        }
+        await service.SetEnabledClientsAsync(id, enabled, cancellationToken);
+        await schemes.RefreshAsync(force: true, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static ConnectionSettings Settings(ConnectionBody body) => new()
