@@ -139,18 +139,21 @@ public sealed partial class ConnectionService(
         var clients = await db.Set<Applications.FlowgateApplication>().AsNoTracking()
             .Where(a => a.TenantId == tenant.Id && a.ClientId != null).Select(a => a.ClientId!).ToListAsync(cancellationToken);
         return new(UserIds.DatabaseConnectionId, UserIds.DatabaseConnection, null, ConnectionStrategies.Database,
-            new JsonObject { ["brute_force_protection"] = true, ["disable_signup"] = false, ["requires_username"] = false },
+            // Users may change their password themselves (the reset link on the login page): Auth0's default, which the
+            // Deploy CLI sends back on every import.
+            new JsonObject { ["brute_force_protection"] = true, ["disable_signup"] = false, ["requires_username"] = false, ["disable_self_service_change_password"] = false },
             clients, new Dictionary<string, string>(), false, false);
     }
 
-    // The database connection is built in: a write that repeats what it is (a Deploy CLI import of an export) answers
-    // it; any change is refused rather than dropped, since Flowgate would not apply it.
+    // The database connection is built in: a write that repeats what it is (a Deploy CLI import of an export, whose
+    // display_name is the name the API shows) answers it; any change is refused rather than dropped, since Flowgate
+    // would not apply it.
     private async Task<ConnectionDetails> UnchangedDatabaseAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var current = await DatabaseAsync(db, cancellationToken);
         var same = (settings.Name is null || settings.Name == current.Name) && (settings.Strategy is null || settings.Strategy == current.Strategy)
-            && settings.DisplayName is null && settings.Metadata is not { Count: > 0 }
+            && (settings.DisplayName is null || settings.DisplayName == (current.DisplayName ?? current.Name)) && settings.Metadata is not { Count: > 0 }
             && (settings.Options is null || JsonNode.DeepEquals(JsonNode.Parse(settings.Options.ToJsonString()), JsonNode.Parse(current.Options.ToJsonString())))
             && (settings.EnabledClients is null || settings.EnabledClients.ToHashSet().SetEquals(current.EnabledClients));
         return same ? current : throw Invalid("the database connection is built in and cannot be changed (only its current settings are accepted).");
