@@ -12,7 +12,13 @@ internal sealed class ScreenText(IReadOnlyDictionary<string, string> defaults, I
     /// <summary>The application's name, or Flowgate's when the page serves no application.</summary>
     public string ClientName { get; } = clientName;
 
-    public string this[string key] =>
+    /// <summary>
+    /// A page's texts until its own are loaded: static rendering renders a page once when its initialisation first
+    /// awaits (the texts' query does, on PostgreSQL), and replaces that render when the texts have arrived.
+    /// </summary>
+    public static ScreenText Pending { get; } = new(new Dictionary<string, string>(), [], "");
+
+    public string this[string key] => ReferenceEquals(this, Pending) ? "" :
         (custom.Select(texts => texts[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null).FirstOrDefault(t => t is not null)
             ?? defaults[key])
         .Replace("${clientName}", ClientName, StringComparison.Ordinal);

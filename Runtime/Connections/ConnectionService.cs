@@ -150,7 +150,7 @@ public sealed partial class ConnectionService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var current = await DatabaseAsync(db, cancellationToken);
         var same = (settings.Name is null || settings.Name == current.Name) && (settings.Strategy is null || settings.Strategy == current.Strategy)
-            && settings.DisplayName is null && settings.Metadata is not { Count: > 0 }
+            && (settings.DisplayName is null || settings.DisplayName == current.Name) && settings.Metadata is not { Count: > 0 }
             && (settings.Options is null || JsonNode.DeepEquals(JsonNode.Parse(settings.Options.ToJsonString()), JsonNode.Parse(current.Options.ToJsonString())))
             && (settings.EnabledClients is null || settings.EnabledClients.ToHashSet().SetEquals(current.EnabledClients));
         return same ? current : throw Invalid("the database connection is built in and cannot be changed (only its current settings are accepted).");
