@@ -58,6 +58,10 @@ internal sealed class PageSweep
     /// <summary>Checks the page as it is now; <paramref name="name"/> says where in the report.</summary>
     public async Task CheckAsync(string name)
     {
+        // A control that has just become enabled fades from grey to its colour (a CSS transition): contrast is judged
+        // on the colours the user is left with, not on a frame of the fade.
+        await Page.WaitForFunctionAsync("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')",
+            null, new() { Timeout = 5_000 });
         var viewport = Page.ViewportSize!;
         var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         if (width > viewport.Width)

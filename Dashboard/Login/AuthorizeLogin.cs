@@ -39,7 +39,10 @@ internal sealed class AuthorizeLogin(
         if (step is not LoginStep.Proceed)
             return new(step);
 
-        var identity = await claims.CreateAsync(user, request.GetScopes(), audience);
+        // Read once per request: the claims and the post-login event both need the roles, the event and the logs the application.
+        IReadOnlyList<string> roles = [.. await users.GetRolesAsync(user)];
+        LoginApplication? application = null;
+        var identity = await claims.CreateAsync(user, roles, request.GetScopes(), audience);
         var methods = EndUserSignIn.MethodsOf(session.Principal!, session.Properties?.IssuedUtc ?? clock.GetUtcNow());
         FlowExecutionResult? flow;
         var mfaDone = false;
@@ -55,10 +58,9 @@ internal sealed class AuthorizeLogin(
         }
         else
         {
-            var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)],
-                await applications.FindNameAsync(request.ClientId!, context.RequestAborted), audience,
-                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods,
-                clientMetadata: await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted),
+            application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
+            var eventJson = PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
+                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, clientMetadata: application.Metadata,
                 session: LoginSessionClaims.ToEvent(session.Principal!, context, user.Id, request.ClientId,
                     session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()), connection: connections.Of(session.Principal!));
             flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
@@ -80,11 +82,11 @@ internal sealed class AuthorizeLogin(
             // api.authentication.setPrimaryUser: the tokens are the primary user's (see PrimaryUserSwitch).
             (var issuedFor, refusal) = await primaryUser.ApplyAsync(context, flow, user, session.Principal!);
             if (issuedFor != user)
-                (user, identity) = (issuedFor, await claims.CreateAsync(issuedFor, request.GetScopes(), audience));
+                (user, identity) = (issuedFor, await claims.CreateAsync(issuedFor, [.. await users.GetRolesAsync(issuedFor)], request.GetScopes(), audience));
             refusal ??= await postLogin.ApplyAsync(flow, user, identity);
         }
 
-        var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
+        var clientName = (application ??= await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted)).Name;
         step = LoginTransaction.Issue(refusal);
         if (step is LoginStep.Deny denied)
         {

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Flowgate.Dashboard.Oidc;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Login;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -13,9 +12,10 @@ namespace Flowgate.Dashboard.Login;
 /// Builds the principal OpenIddict turns into tokens: Auth0's profile claims, placed in the ID token
 /// by the scopes granted (<c>profile</c>, <c>email</c>), with the subject in every token.
 /// </summary>
-internal sealed class LoginClaims(UserManager<TenantUser> users, ApiPermissionClaims permissions)
+internal sealed class LoginClaims(ApiPermissionClaims permissions)
 {
-    public async Task<ClaimsIdentity> CreateAsync(TenantUser user, IEnumerable<string> scopes, string? audience)
+    /// <param name="roles">The user's roles, read once by the caller (the post-login event needs them too).</param>
+    public async Task<ClaimsIdentity> CreateAsync(TenantUser user, IReadOnlyList<string> roles, IEnumerable<string> scopes, string? audience)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id)
@@ -27,7 +27,7 @@ internal sealed class LoginClaims(UserManager<TenantUser> users, ApiPermissionCl
             .SetClaim(Claims.UpdatedAt, user.UpdatedAt.ToUnixTimeSeconds())
             // No destination: only in the code and refresh token, for the token endpoint to compare.
             .SetClaim(SessionStamp.ClaimType, SessionStamp.Of(user));
-        identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+        identity.SetClaims(Claims.Role, [.. roles]);
         identity.SetScopes(scopes);
         if (audience is not null)
             identity.SetResources(audience);

@@ -31,19 +31,10 @@ internal sealed class PostLoginFlow(TriggerRunner triggers, LoginUserWrites writ
     public async Task<string?> ApplyAsync(FlowExecutionResult result, TenantUser user, ClaimsIdentity identity)
     {
         await SaveMetadataAsync(user, result.Outcome);
-        switch (result.Status)
-        {
-            case FlowStatus.Failed:
-                // The message and stack stay in the tenant logs (secrets redacted): they may hold what the app must not see.
-                return $"An Action in the login flow failed ({result.Error?.Name}). Its message and stack are in the tenant logs (execution {result.ExecutionId}).";
-            case FlowStatus.Denied:
-                return result.Outcome.DenyReason ?? result.Outcome.ValidationError?.ToString() ?? "Access denied.";
-            case FlowStatus.Suspended:
-                return "This login flow needs a custom prompt (prompt.render), which is not available yet.";
-        }
+        if (FlowVerdict.Refusal(result) is { } refusal)
+            return refusal;
         ActionClaims.Add(identity, result.Outcome);
-        // accessToken.addScope / removeScope change what the access token grants.
-        identity.SetScopes(identity.GetScopes().Union(result.Outcome.ScopesAdded).Except(result.Outcome.ScopesRemoved));
+        identity.SetScopes(FlowVerdict.Scopes(identity.GetScopes(), result.Outcome));
         return null;
     }
 

@@ -3,10 +3,8 @@ using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Login;
 using Flowgate.Runtime.Mfa;
-using Flowgate.Shared.Flows;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flowgate.Dashboard.Login;
 
@@ -24,38 +22,31 @@ internal sealed class RefreshLogin(
     {
         var scopes = granted.GetScopes();
         var audience = granted.GetResources().FirstOrDefault();
-        var identity = await claims.CreateAsync(user, scopes, audience);
+        IReadOnlyList<string> roles = [.. await users.GetRolesAsync(user)];
+        var identity = await claims.CreateAsync(user, roles, scopes, audience);
         // The same authorization: revoking it (a password change, a block) also ends the refresh tokens issued here.
         identity.SetAuthorizationId(granted.GetAuthorizationId());
         // The methods of the login this refresh continues (a factor passed then included), carried to the next token too.
         var methods = AuthenticationMethods.FromClaim(granted.GetClaim(AuthenticationMethods.ClaimType))
             ?? [new AuthenticationMethod(AuthenticationMethods.Password, granted.GetCreationDate() ?? clock.GetUtcNow())];
         identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
-        var clientName = await applications.FindNameAsync(request.ClientId!, context.RequestAborted);
-        var eventJson = PostLoginEvent.Build(context, request, user, [.. await users.GetRolesAsync(user)], clientName, audience,
+        var application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
+        var eventJson = PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
             await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, PostLoginEvent.RefreshProtocol, scopes,
-            await applications.FindMetadataAsync(request.ClientId!, context.RequestAborted));
+            application.Metadata);
         var flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
-        if (flow is not null)
+        var step = LoginTransaction.Refresh(flow);
+        // Metadata is saved either way (Auth0 keeps an Action's writes on a deny); claims and scopes only when issued.
+        if (flow is not null && step is LoginStep.Issue)
+            await postLogin.ApplyAsync(flow, user, identity);
+        else if (flow is not null)
+            await postLogin.FlushMetadataAsync(flow, user);
+        if (step is LoginStep.Deny denied)
         {
-            var refusal = flow switch
-            {
-                { Status: FlowStatus.Suspended, Outcome.Factors: not null } or { Status: FlowStatus.Completed, Outcome.MultifactorProvider: not (null or "none") }
-                    => new RefreshStep(null, "mfa_required", "Multifactor authentication required"),
-                { Status: FlowStatus.Suspended } => new RefreshStep(null, Errors.InvalidGrant, "The login flow redirects the user, which a refresh token exchange cannot do. Log in again."),
-                _ => null,
-            };
-            if (refusal is null && await postLogin.ApplyAsync(flow, user, identity) is { } denied)
-                refusal = new RefreshStep(null, Errors.InvalidGrant, denied);
-            else if (refusal is not null)
-                await postLogin.FlushMetadataAsync(flow, user);
-            if (refusal is not null)
-            {
-                events.Write(context, LogTypes.RefreshTokenFailed, refusal.Description!, user, clientId: request.ClientId, clientName: clientName, executionId: flow.ExecutionId);
-                return refusal;
-            }
+            events.Write(context, LogTypes.RefreshTokenFailed, denied.Description, user, clientId: request.ClientId, clientName: application.Name, executionId: flow?.ExecutionId);
+            return new RefreshStep(null, denied.Error, denied.Description);
         }
-        events.Write(context, LogTypes.RefreshTokenExchanged, "Refresh token exchanged", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
+        events.Write(context, LogTypes.RefreshTokenExchanged, "Refresh token exchanged", user, clientId: request.ClientId, clientName: application.Name, executionId: flow?.ExecutionId);
         return new RefreshStep(new ClaimsPrincipal(identity), null, null);
     }
 }

@@ -162,6 +162,15 @@ public sealed class ApplicationService(
         return ClientMetadataRules.Parse(json ?? "{}");
     }
 
+    /// <summary>An application's name and <c>client_metadata</c> in one query, as a login reads them once per request.</summary>
+    public async Task<LoginApplication> FindForLoginAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Set<FlowgateApplication>().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
+            .Select(a => new { a.DisplayName, a.ClientMetadataJson }).FirstOrDefaultAsync(cancellationToken);
+        return new(found?.DisplayName, ClientMetadataRules.Parse(found?.ClientMetadataJson ?? "{}"));
+    }
+
     /// <summary>Lists the tenant's applications with the APIs they are granted.</summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken cancellationToken)
     {

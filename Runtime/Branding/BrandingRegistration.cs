@@ -12,6 +12,7 @@ public static class BrandingRegistration
         services.TryAddScoped<TenantSettingsSection>();
         services.AddScoped<BrandingSettings>();
         services.AddScoped<PromptTexts>();
+        services.AddScoped<LoginPromptSettings>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Flowgate.Shared.Flows;
+
 namespace Flowgate.Runtime.Login;
 
 /// <summary>
@@ -66,6 +68,22 @@ public static class LoginTransaction
         if (flow.RedirectUrl is { } url)
             return new LoginStep.Redirect(url);
         return new LoginStep.Issue();
+    }
+
+    /// <summary>
+    /// A refresh token exchange after the post-login flow ran (null: none bound) with <c>oauth2-refresh-token</c>: nothing
+    /// that needs the user can happen, so a factor is <c>mfa_required</c> (as Auth0 answers) and a redirect
+    /// <c>invalid_grant</c>; the flow's deny or failure is <c>invalid_grant</c> too.
+    /// </summary>
+    public static LoginStep Refresh(FlowExecutionResult? flow)
+    {
+        if (flow is null)
+            return new LoginStep.Issue();
+        if (FlowVerdict.AsksFactor(flow))
+            return new LoginStep.Deny("mfa_required", "Multifactor authentication required");
+        if (flow.Status == FlowStatus.Suspended)
+            return new LoginStep.Deny("invalid_grant", "The login flow redirects the user, which a refresh token exchange cannot do. Log in again.");
+        return FlowVerdict.Refusal(flow) is { } refusal ? new LoginStep.Deny("invalid_grant", refusal) : new LoginStep.Issue();
     }
 
     /// <summary>Complete → issue, unless applying the flow's result (its deny, its failure) refuses the login.</summary>

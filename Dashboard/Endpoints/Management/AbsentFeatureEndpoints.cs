@@ -48,7 +48,6 @@ internal static class AbsentFeatureEndpoints
         ("/guardian/factors/phone/selected-provider", "read:guardian_factors", """{"provider":"auth0"}"""),
         ("/guardian/factors/phone/message-types", "read:guardian_factors", """{"message_types":["sms"]}"""),
         ("/tenants/settings", "read:tenant_settings", """{"enabled_locales":["en"],"flags":{},"sandbox_version":"22"}"""),
-        ("/prompts", "read:prompts", """{"universal_login_experience":"new","identifier_first":true,"webauthn_platform_first_factor":false}"""),
         ("/prompts/{prompt}/partials", "read:prompts", "{}"),
         ("/risk-assessments/settings", "read:attack_protection", """{"enabled":false}"""),
         ("/risk-assessments/settings/new-device", "read:attack_protection", """{"remember_for":0}"""),

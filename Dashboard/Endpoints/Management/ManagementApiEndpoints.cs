@@ -27,6 +27,7 @@ internal static class ManagementApiEndpoints
         api.MapJobs();
         api.MapBranding();
         api.MapPromptTexts();
+        api.MapPromptSettings();
         api.MapConnections();
         api.MapUserIdentities();
         api.MapTickets();
