@@ -42,6 +42,8 @@ internal sealed class PageSweep
             // idle", which Monaco's web workers never reach.
             await Page.WaitForLoadStateAsync(LoadState.Load);
             await Page.WaitForFunctionAsync("() => !document.querySelector('.mud-skeleton, .mud-table-loading-progress')", null, new() { Timeout = 15_000 });
+            // The Action editor enables its buttons a moment after Monaco shows, once the editor has its model.
+            await Page.WaitForFunctionAsync("() => !document.querySelector('[data-test=deploy][disabled]')", null, new() { Timeout = 15_000 });
         }
         catch (TimeoutException)
         {
