@@ -170,38 +170,6 @@ public sealed partial class Editor
         }
     }
 
-    private async Task DeployAsync()
-    {
-        if (!await SaveIfDirtyAsync())
-            return;
-        _busy = true;
-        try
-        {
-            if (await DeployGate.DeployAsync(Deployer, Dialogs, _action!.Id, await ActorAsync()) is not { } version)
-                return;
-            Snackbar.Add($"Deployed as version {version.Number}.", Severity.Success);
-            await ReloadAsync();
-        }
-        catch (OperationRejectedException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    // A canary deploy: the draft for a share of executions; the metrics card is made anew to show it.
-    private async Task DeployCanaryAsync()
-    {
-        if (!await SaveIfDirtyAsync() || await CanaryDeployDialog.ShowAsync(Dialogs, _action!.Id, await ActorAsync()) is not { } canary)
-            return;
-        Snackbar.Add($"Version {canary.CanaryVersionNumber} deployed to {canary.Settings.Percent} % of executions.", Severity.Success);
-        _metricsKey++;
-        await ReloadAsync();
-    }
-
     private async Task ReloadAsync()
     {
         await LoadAsync(await Actions.GetAsync(Id, CancellationToken.None));
