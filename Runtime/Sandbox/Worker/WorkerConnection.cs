@@ -79,9 +79,9 @@ internal sealed class WorkerConnection : IAsyncDisposable
     private async Task<ActionExecutionResult> SendOnceAsync(WorkerRequest message, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
-        // Continuations run on the reader thread: one thread wake-up less per execution. Callers'
-        // continuations are short (they record the result), and a crash fails them off this thread.
-        var reply = new TaskCompletionSource<ActionExecutionResult>();
+        // Continuations run on the thread pool, never on the reader thread: a caller's continuation is the rest of
+        // its request (the next Action, then signing tokens), and run inline it would hold up every reply behind it.
+        var reply = new TaskCompletionSource<ActionExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add(id, message, reply);
         if (_dead && _pending.Remove(id))
         {
