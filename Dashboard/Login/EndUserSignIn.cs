@@ -10,12 +10,15 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    PasswordCheck passwords, LoginUserWrites writes, AccountMail mail, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    PasswordCheck passwords, Usernames usernames, LoginUserWrites writes, AccountMail mail, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
     public const string MethodClaim = "amr";
 
-    /// <summary>Signs the user in; returns null on success, otherwise what to tell them.</summary>
+    /// <summary>
+    /// Signs the user in by e-mail (or by username, when the connection requires usernames); returns null on success,
+    /// otherwise what to tell them.
+    /// </summary>
     public async Task<string?> PasswordAsync(HttpContext context, string email, string password, string? returnUrl = null)
     {
         signIn.Context = context;
@@ -26,7 +29,7 @@ internal sealed class EndUserSignIn(
             events.Write(context, LogTypes.FailedLogin, refusal, userName: email.Trim(), clientId: clientId, executionId: executionId);
             return refusal;
         }
-        var user = await users.FindByEmailAsync(email.Trim());
+        var user = await FindAsync(email.Trim(), context.RequestAborted);
         var check = await passwords.CheckAsync(user, password, context.RequestAborted);
         if (user is null || check != PasswordCheckResult.Accepted)
         {
@@ -83,6 +86,16 @@ internal sealed class EndUserSignIn(
     public static IReadOnlyList<AuthenticationMethod> MethodsOf(ClaimsPrincipal session, DateTimeOffset authenticatedAt) =>
         [new(session.FindFirst(MethodClaim)?.Value ?? AuthenticationMethods.Password, authenticatedAt)];
 
+    // An unknown username goes on exactly as an unknown address does: the same dummy hash, the same answer.
+    private async Task<TenantUser?> FindAsync(string identifier, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(identifier) is { } user)
+            return user;
+        if (!(await usernames.PolicyAsync(cancellationToken)).Required)
+            return null;
+        return await usernames.FindUserIdAsync(identifier, cancellationToken) is { } id ? await users.FindByIdAsync(id) : null;
+    }
+
     private async Task StartSessionAsync(TenantUser user, IEnumerable<Claim> claims)
     {
         // An atomic increment, not an entity update: concurrent logins of one account must not conflict.
@@ -94,18 +107,22 @@ internal sealed class EndUserSignIn(
     /// Creates the user and signs them in; returns the problems when it cannot. The password policy is
     /// checked first, then pre-user-registration decides; post-user-registration starts once the user exists.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SignUpAsync(HttpContext context, string email, string password, string? returnUrl)
+    public async Task<IReadOnlyList<string>> SignUpAsync(HttpContext context, string email, string? username, string password, string? returnUrl)
     {
         signIn.Context = context;
         email = email.Trim();
+        username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
         var now = clock.GetUtcNow();
         var user = new TenantUser { Id = UserIds.NewDatabaseUserId(), UserName = email, Email = email, CreatedAt = now, UpdatedAt = now, LoginsCount = 1, LastLogin = now };
+        if (await usernames.ProblemAsync(username, context.RequestAborted) is { } usernameProblem)
+            return [usernameProblem];
+        user.SetUsername(username);
         var problems = await PasswordProblemsAsync(user, password);
         if (problems.Count > 0)
             return problems;
 
         var clientId = HostedLoginReturnUrl.ClientId(returnUrl);
-        var decision = await registration.BeforeAsync(context, email, clientId, context.RequestAborted);
+        var decision = await registration.BeforeAsync(context, email, username, clientId, context.RequestAborted);
         if (decision.UserMessage is not null)
         {
             events.Write(context, LogTypes.FailedSignup, decision.UserMessage, userName: email, clientId: clientId, executionId: decision.ExecutionId);
@@ -115,7 +132,7 @@ internal sealed class EndUserSignIn(
 
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
-            return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" ? DuplicateSignup : e.Description).Distinct().ToList();
+            return result.Errors.Select(e => e.Code is "DuplicateUserName" or "DuplicateEmail" or UsernamePolicy.DuplicateCode ? DuplicateSignup : e.Description).Distinct().ToList();
         logger.LogInformation("User {UserId} signed up", user.Id);
         events.Write(context, LogTypes.SuccessSignup, "Successful signup", user, clientId: clientId, executionId: decision.ExecutionId);
         registration.After(context, user);

@@ -28,8 +28,8 @@ internal static class EventParts
         // Auth0 leaves out the fields a user does not have, so `if (event.user.given_name)` reads as it does there.
         AddIfSet(json, "given_name", user.GivenName);
         AddIfSet(json, "family_name", user.FamilyName);
-        // The database connection signs in by e-mail: a username is only one when it is not the address itself.
-        AddIfSet(json, "username", user.UserName is { } name && name != user.Email ? name : null);
+        // Identity's UserName is Flowgate's sign-in key; Auth0's username is the database connection's own field.
+        AddIfSet(json, "username", user.DatabaseUsername);
         if (user.PhoneNumber is { } phone)
         {
             json["phone_number"] = phone;

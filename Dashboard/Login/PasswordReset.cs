@@ -129,6 +129,7 @@ internal sealed class PasswordReset(
             {
                 ["user_id"] = user.Id, ["email"] = user.Email, ["email_verified"] = user.EmailConfirmed,
                 ["last_password_reset"] = DateTimeOffset.UtcNow.ToString("O"),
+                ["username"] = user.DatabaseUsername,
             },
             ["connection"] = EventParts.Connection(),
             ["request"] = EventParts.Request(context),

@@ -20,9 +20,9 @@ internal sealed record RegistrationDecision(string? UserMessage, FlowOutcome Out
 internal sealed class RegistrationFlows(
     TriggerRunner flows, TriggerRunner detached, ApplicationService applications, ILogger<RegistrationFlows> logger)
 {
-    public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
+    public async Task<RegistrationDecision> BeforeAsync(HttpContext context, string email, string? username, string? clientId, CancellationToken cancellationToken)
     {
-        var result = await flows.RunAsync(TriggerId.PreUserRegistration, () => EventAsync(context, email, clientId, cancellationToken), cancellationToken);
+        var result = await flows.RunAsync(TriggerId.PreUserRegistration, () => EventAsync(context, email, username, clientId, cancellationToken), cancellationToken);
         if (result is null)
             return new RegistrationDecision(null, new FlowOutcome());
         var executionId = result.ExecutionId;
@@ -40,13 +40,16 @@ internal sealed class RegistrationFlows(
         }
     }
 
-    private async Task<string> EventAsync(HttpContext context, string email, string? clientId, CancellationToken cancellationToken)
+    private async Task<string> EventAsync(HttpContext context, string email, string? username, string? clientId, CancellationToken cancellationToken)
     {
         var eventRequest = EventParts.Request(context);
         eventRequest["body"] = new JsonObject { ["email"] = email, ["connection"] = UserIds.DatabaseConnection };
+        var user = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() };
+        if (username is not null)
+            eventRequest["body"]!["username"] = user["username"] = username;
         var root = new JsonObject
         {
-            ["user"] = new JsonObject { ["email"] = email, ["user_metadata"] = new JsonObject(), ["app_metadata"] = new JsonObject() },
+            ["user"] = user,
             ["connection"] = EventParts.Connection(),
             ["request"] = eventRequest,
             ["tenant"] = EventParts.Tenant(),

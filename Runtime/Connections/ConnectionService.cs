@@ -17,7 +17,8 @@ namespace Flowgate.Runtime.Connections;
 /// upstream providers. Client secrets are encrypted at rest; callers see them masked, the login handlers in clear.
 /// </summary>
 public sealed partial class ConnectionService(
-    IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, IDataProtectionProvider protection, TimeProvider clock, ILogger<ConnectionService> logger)
+    IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, IDataProtectionProvider protection, Usernames usernames, TimeProvider clock,
+    ILogger<ConnectionService> logger)
 {
     private readonly IDataProtector _secrets = protection.CreateProtector("Flowgate.Connections.ClientSecret.v1");
 
@@ -72,7 +73,7 @@ public sealed partial class ConnectionService(
     public async Task<ConnectionDetails> UpdateAsync(string id, ConnectionSettings settings, CancellationToken cancellationToken)
     {
         if (id == UserIds.DatabaseConnectionId)
-            return await UnchangedDatabaseAsync(settings, cancellationToken);
+            return await UpdateDatabaseAsync(settings, cancellationToken);
         if (settings.Name is not null || settings.Strategy is not null)
             throw Invalid("'name' and 'strategy' of a connection cannot change: users' identities name them.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -139,24 +140,27 @@ public sealed partial class ConnectionService(
         var clients = await db.Set<Applications.FlowgateApplication>().AsNoTracking()
             .Where(a => a.TenantId == tenant.Id && a.ClientId != null).Select(a => a.ClientId!).ToListAsync(cancellationToken);
         return new(UserIds.DatabaseConnectionId, UserIds.DatabaseConnection, null, ConnectionStrategies.Database,
-            // Users may change their password themselves (the reset link on the login page): Auth0's default, which the
-            // Deploy CLI sends back on every import.
-            new JsonObject { ["brute_force_protection"] = true, ["disable_signup"] = false, ["requires_username"] = false, ["disable_self_service_change_password"] = false },
-            clients, new Dictionary<string, string>(), false, false);
+            DatabaseConnectionOptions.Of(await usernames.PolicyAsync(cancellationToken)), clients, new Dictionary<string, string>(), false, false);
     }
 
     // The database connection is built in: a write that repeats what it is (a Deploy CLI import of an export, whose
-    // display_name is the name the API shows) answers it; any change is refused rather than dropped, since Flowgate
-    // would not apply it.
-    private async Task<ConnectionDetails> UnchangedDatabaseAsync(ConnectionSettings settings, CancellationToken cancellationToken)
+    // display_name is the name the API shows) answers it, and its username options (requires_username, validation)
+    // may change; any other change is refused rather than dropped, since Flowgate would not apply it.
+    private async Task<ConnectionDetails> UpdateDatabaseAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var current = await DatabaseAsync(db, cancellationToken);
+        var policy = settings.Options is { } given ? DatabaseConnectionOptions.UsernamePolicyOf(given) : null;
         var same = (settings.Name is null || settings.Name == current.Name) && (settings.Strategy is null || settings.Strategy == current.Strategy)
             && (settings.DisplayName is null || settings.DisplayName == (current.DisplayName ?? current.Name)) && settings.Metadata is not { Count: > 0 }
-            && (settings.Options is null || JsonNode.DeepEquals(JsonNode.Parse(settings.Options.ToJsonString()), JsonNode.Parse(current.Options.ToJsonString())))
+            && (settings.Options is null || DatabaseConnectionOptions.SameBesidesUsernames(settings.Options, current.Options))
             && (settings.EnabledClients is null || settings.EnabledClients.ToHashSet().SetEquals(current.EnabledClients));
-        return same ? current : throw Invalid("the database connection is built in and cannot be changed (only its current settings are accepted).");
+        if (!same)
+            throw Invalid("the database connection is built in and cannot be changed (only its current settings and its username options are accepted).");
+        if (policy is null || policy == await usernames.PolicyAsync(cancellationToken))
+            return current;
+        await usernames.SetPolicyAsync(policy, cancellationToken);
+        return await DatabaseAsync(db, cancellationToken);
     }
 
     private async Task<Connection> FindAsync(IQueryable<Connection> connections, string id, CancellationToken cancellationToken) =>

@@ -35,6 +35,7 @@ public static class IdentityRegistration
         services.AddScoped<PasswordCheck>();
         services.TryAddScoped<Tenancy.TenantSettingsSection>();
         services.AddScoped<PasswordPolicyStore>();
+        services.AddScoped<Usernames>();
         return services;
     }
 }

@@ -11,6 +11,8 @@ internal static class IdentityRejections
         if (result.Succeeded)
             return;
         var codes = result.Errors.Select(e => e.Code).ToList();
+        if (codes.Contains(UsernamePolicy.DuplicateCode))
+            throw new OperationRejectedException(RejectionKind.Conflict, "The username already exists.");
         if (codes.Any(c => c is "DuplicateUserName" or "DuplicateEmail"))
             throw new OperationRejectedException(RejectionKind.Conflict, "The user already exists.");
         if (codes.Contains("DuplicateRoleName"))

@@ -10,6 +10,8 @@ public sealed record NewUser
     public required string Email { get; init; }
     public required string Password { get; init; }
     public bool EmailVerified { get; init; }
+    /// <summary>Auth0's <c>username</c>: required when the connection requires usernames, refused otherwise.</summary>
+    public string? Username { get; init; }
     /// <summary>Defaults to the email, as on Auth0.</summary>
     public string? Name { get; init; }
     /// <summary>Defaults to the part of the email before the <c>@</c>, as on Auth0.</summary>

@@ -20,6 +20,20 @@ public sealed class TenantUser : IdentityUser, ITenantScoped
     public DateTimeOffset? LastPasswordReset { get; set; }
     /// <summary>The user's identities as Auth0 lists them (JSON array); null for a database user, whose one identity follows from its id.</summary>
     public string? IdentitiesJson { get; set; }
+    /// <summary>
+    /// Auth0's <c>username</c> of a database user, when the connection requires one; null otherwise. Not Identity's
+    /// <c>UserName</c>, which stays Flowgate's internal sign-in key (the e-mail of a database user).
+    /// </summary>
+    public string? DatabaseUsername { get; private set; }
+    /// <summary>The username as it is compared: unique per tenant, without regard to case.</summary>
+    public string? NormalizedDatabaseUsername { get; private set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Sets the username and its normalized form together (checked by <see cref="UsernamePolicy"/> first).</summary>
+    public void SetUsername(string? username)
+    {
+        DatabaseUsername = username;
+        NormalizedDatabaseUsername = UsernamePolicy.Normalize(username);
+    }
 }

@@ -6,7 +6,7 @@ namespace Flowgate.Runtime.Identity;
 
 /// <summary>
 /// The part of Auth0's Lucene user search (<c>q</c>) Flowgate understands: one term, either free text
-/// (found in email, name or nickname) or <c>field:value</c> on email, name, nickname or user_id, where
+/// (found in email, name, nickname or username) or <c>field:value</c> on email, name, nickname, username or user_id, where
 /// a quoted value matches exactly and a trailing <c>*</c> matches a prefix. Case-insensitive.
 /// </summary>
 internal static partial class UserSearch
@@ -23,7 +23,8 @@ internal static partial class UserSearch
             var anywhere = "%" + Literal(Unquote(q)) + "%";
             return users.Where(u => EF.Functions.Like(u.Email, anywhere, Escape.ToString())
                 || EF.Functions.Like(u.Name, anywhere, Escape.ToString())
-                || EF.Functions.Like(u.Nickname, anywhere, Escape.ToString()));
+                || EF.Functions.Like(u.Nickname, anywhere, Escape.ToString())
+                || EF.Functions.Like(u.DatabaseUsername, anywhere, Escape.ToString()));
         }
 
         var value = term.Groups["value"].Value;
@@ -35,9 +36,11 @@ internal static partial class UserSearch
             "email" => users.Where(u => EF.Functions.Like(u.Email, pattern, Escape.ToString())),
             "name" => users.Where(u => EF.Functions.Like(u.Name, pattern, Escape.ToString())),
             "nickname" => users.Where(u => EF.Functions.Like(u.Nickname, pattern, Escape.ToString())),
+            // Compared in normalized form: usernames are case-insensitive on every provider.
+            "username" => users.Where(u => EF.Functions.Like(u.NormalizedDatabaseUsername, UsernamePolicy.Normalize(pattern), Escape.ToString())),
             "user_id" => users.Where(u => EF.Functions.Like(u.Id, pattern, Escape.ToString())),
             var field => throw new OperationRejectedException(RejectionKind.Invalid,
-                $"Unsupported search field '{field}': Flowgate searches email, name, nickname and user_id."),
+                $"Unsupported search field '{field}': Flowgate searches email, name, nickname, username and user_id."),
         };
     }
 

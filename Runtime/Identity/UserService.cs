@@ -60,6 +60,8 @@ public sealed class UserService(
         if (string.IsNullOrEmpty(request.Password))
             throw new OperationRejectedException(RejectionKind.Invalid, "Payload validation error: 'password' is required.");
 
+        await using var scope = scopes.CreateAsyncScope();
+        await ThrowIfUsernameRefusedAsync(scope, request.Username, cancellationToken);
         var now = clock.GetUtcNow();
         var user = new TenantUser
         {
@@ -79,7 +81,7 @@ public sealed class UserService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var scope = scopes.CreateAsyncScope();
+        user.SetUsername(request.Username);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TenantUser>>();
         IdentityRejections.ThrowIfFailed(await users.CreateAsync(user, request.Password));
         logger.LogInformation("User {UserId} created by an administrator", user.Id);
@@ -88,7 +90,7 @@ public sealed class UserService(
 
     /// <summary>Applies a change; metadata is merged the Auth0 way.</summary>
     public Task<TenantUser> UpdateAsync(string id, UserUpdate update, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async (users, user) =>
+        ChangeAsync(id, async (scope, users, user) =>
         {
             if (update.Email is { } email)
             {
@@ -98,6 +100,11 @@ public sealed class UserService(
                 user.Email = email;
                 // The email is the user name of a database user: both stay unique together.
                 user.UserName = email;
+            }
+            if (update.Username is { } username)
+            {
+                await ThrowIfUsernameRefusedAsync(scope, username, cancellationToken);
+                user.SetUsername(username);
             }
             if (update.EmailVerified is { } verified)
                 user.EmailConfirmed = verified;
@@ -118,7 +125,7 @@ public sealed class UserService(
 
     /// <summary>Replaces metadata objects whole (the dashboard's JSON editors); null leaves one as it is.</summary>
     public Task<TenantUser> ReplaceMetadataAsync(string id, JsonObject? userMetadata, JsonObject? appMetadata, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (_, user) =>
+        ChangeAsync(id, (_, _, user) =>
         {
             if (userMetadata is not null)
                 user.UserMetadataJson = UserMetadata.Serialize(userMetadata, "user_metadata");
@@ -137,20 +144,26 @@ public sealed class UserService(
         logger.LogInformation("User {UserId} deleted by an administrator", id);
     }
 
-    private async Task<TenantUser> ChangeAsync(string id, Func<UserManager<TenantUser>, TenantUser, Task> change, CancellationToken cancellationToken)
+    private async Task<TenantUser> ChangeAsync(string id, Func<AsyncServiceScope, UserManager<TenantUser>, TenantUser, Task> change, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TenantUser>>();
         var user = await FindAsync(users, id);
         var stamp = user.SecurityStamp;
-        await change(users, user);
+        await change(scope, users, user);
         user.UpdatedAt = clock.GetUtcNow();
         IdentityRejections.ThrowIfFailed(await users.UpdateAsync(user));
         // A new stamp (password set, blocked) ends the browser sessions; the tokens are revoked with it.
         if (user.SecurityStamp != stamp)
             await scope.ServiceProvider.GetRequiredService<Login.UserSessionRevocation>().RevokeAsync(user.Id, "password changed or blocked", cancellationToken);
         return user;
+    }
+
+    private static async Task ThrowIfUsernameRefusedAsync(AsyncServiceScope scope, string? username, CancellationToken cancellationToken)
+    {
+        if (await scope.ServiceProvider.GetRequiredService<Usernames>().ProblemAsync(username, cancellationToken) is { } problem)
+            throw new OperationRejectedException(RejectionKind.Invalid, "Payload validation error: " + problem);
     }
 
     private async Task SetPasswordAsync(UserManager<TenantUser> users, TenantUser user, string password)

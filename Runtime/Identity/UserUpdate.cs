@@ -12,6 +12,8 @@ public sealed record UserUpdate
     /// <summary>Changing the email marks it unverified unless this says otherwise.</summary>
     public bool? EmailVerified { get; init; }
     public string? Password { get; init; }
+    /// <summary>A new username (see <see cref="UsernamePolicy"/>).</summary>
+    public string? Username { get; init; }
     public string? Name { get; init; }
     public string? Nickname { get; init; }
     public string? GivenName { get; init; }

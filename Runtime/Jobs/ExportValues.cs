@@ -11,7 +11,7 @@ internal static class ExportValues
     /// <summary>The field names an export accepts (besides <c>user_metadata.*</c> and <c>app_metadata.*</c>).</summary>
     public static readonly string[] Names =
     [
-        "user_id", "email", "email_verified", "name", "given_name", "family_name", "nickname", "picture", "created_at",
+        "user_id", "email", "email_verified", "username", "name", "given_name", "family_name", "nickname", "picture", "created_at",
         "updated_at", "last_login", "last_password_reset", "logins_count", "blocked", "user_metadata", "app_metadata", "identities",
     ];
 
@@ -23,6 +23,7 @@ internal static class ExportValues
         "user_id" => user.Id,
         "email" => user.Email,
         "email_verified" => user.EmailConfirmed,
+        "username" => user.DatabaseUsername,
         "name" => user.Name,
         "given_name" => user.GivenName,
         "family_name" => user.FamilyName,

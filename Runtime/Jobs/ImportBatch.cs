@@ -26,6 +26,7 @@ internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts,
             .ToListAsync(cancellationToken);
         var byEmail = existing.Where(u => u.NormalizedEmail is not null).GroupBy(u => u.NormalizedEmail!).ToDictionary(g => g.Key, g => g.First());
         var byId = existing.ToDictionary(u => u.Id);
+        var usernames = await ImportUsernames.LoadAsync(db, job.TenantId, batch.Select(b => b.User), cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var (row, json, user) in batch)
         {
@@ -34,9 +35,12 @@ internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts,
             byEmail.TryGetValue(email, out var found);
             if (id is not null && byId.TryGetValue(id, out var holder) && holder != found)
                 refused.Add(UserImport.Failure(job.Id, row, json, [new("DUPLICATED_USER", $"The user_id {user.UserId} belongs to another user", "user_id")]));
+            else if (usernames.Problem(user, found) is { } usernameProblem)
+                refused.Add(UserImport.Failure(job.Id, row, json, [usernameProblem]));
             else if (found is null)
             {
                 var created = Create(user, id, email, now);
+                usernames.Assign(created, user);
                 db.Users.Add(created);
                 db.MfaEnrollments.AddRange(user.Factors.Select(f => Enrollment(f, created, now)));
                 byEmail[email] = byId[created.Id] = created;
@@ -47,6 +51,7 @@ internal sealed class ImportBatch(IDbContextFactory<FlowgateDbContext> contexts,
             else
             {
                 Upsert(found, user, now);
+                usernames.Assign(found, user);
                 written.Updated++;
             }
         }

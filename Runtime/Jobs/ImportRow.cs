@@ -11,7 +11,7 @@ namespace Flowgate.Runtime.Jobs;
 public static class ImportRow
 {
     private static readonly (string Name, int MaxLength)[] Strings =
-        [("user_id", 200), ("given_name", 256), ("family_name", 256), ("name", 256), ("nickname", 256), ("picture", 2000)];
+        [("user_id", 200), ("username", UsernamePolicy.MaxLength), ("given_name", 256), ("family_name", 256), ("name", 256), ("nickname", 256), ("picture", 2000)];
     private static readonly string[] Booleans = ["email_verified", "blocked"];
     private static readonly string[] Metadata = ["app_metadata", "user_metadata"];
     private static readonly HashSet<string> Allowed =
@@ -52,6 +52,7 @@ public static class ImportRow
         {
             Email = email!.Trim(),
             EmailVerified = booleans["email_verified"],
+            Username = strings["username"],
             UserId = strings["user_id"] is { } id && id.StartsWith("auth0|", StringComparison.Ordinal) ? id["auth0|".Length..] : strings["user_id"],
             GivenName = strings["given_name"],
             FamilyName = strings["family_name"],

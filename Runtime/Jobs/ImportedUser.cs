@@ -7,6 +7,8 @@ public sealed record ImportedUser
 {
     public required string Email { get; init; }
     public bool? EmailVerified { get; init; }
+    /// <summary>Auth0's <c>username</c>, checked against the connection's <see cref="UsernamePolicy"/> when the batch is written.</summary>
+    public string? Username { get; init; }
     /// <summary>The id without its connection prefix (Flowgate stores <c>auth0|</c> + this).</summary>
     public string? UserId { get; init; }
     public string? GivenName { get; init; }

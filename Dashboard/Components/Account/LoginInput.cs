@@ -9,4 +9,7 @@ internal sealed class LoginInput
 
     [Required]
     public string Password { get; set; } = "";
+
+    /// <summary>Signup's username, asked only when the database connection requires usernames.</summary>
+    public string? Username { get; set; }
 }

@@ -8,6 +8,7 @@ internal sealed record UserBody(
     string? Connection,
     string? Email,
     string? Password,
+    string? Username,
     [property: JsonPropertyName("email_verified")] bool? EmailVerified,
     [property: JsonPropertyName("verify_email")] bool? VerifyEmail,
     string? Name,

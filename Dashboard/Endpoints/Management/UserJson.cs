@@ -12,6 +12,7 @@ internal static class UserJson
         user_id = user.Id,
         email = user.Email,
         email_verified = user.EmailConfirmed,
+        username = user.DatabaseUsername,
         name = user.Name,
         nickname = user.Nickname,
         given_name = user.GivenName,

@@ -15,5 +15,9 @@ internal sealed class TenantUserConfiguration : IEntityTypeConfiguration<TenantU
         builder.Property(u => u.FamilyName).HasMaxLength(256);
         builder.Property(u => u.Picture).HasMaxLength(2000);
         builder.HasIndex(u => new { u.TenantId, u.NormalizedEmail });
+        builder.Property(u => u.DatabaseUsername).HasMaxLength(UsernamePolicy.MaxLength);
+        builder.Property(u => u.NormalizedDatabaseUsername).HasMaxLength(UsernamePolicy.MaxLength);
+        // Usernames are unique per tenant (users without one have null, which no unique index counts).
+        builder.HasIndex(u => new { u.TenantId, u.NormalizedDatabaseUsername }).IsUnique();
     }
 }

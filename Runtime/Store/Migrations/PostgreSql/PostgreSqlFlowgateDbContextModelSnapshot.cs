@@ -1084,6 +1084,10 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DatabaseUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1124,6 +1128,10 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.Property<string>("Nickname")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedDatabaseUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -1176,6 +1184,9 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TenantId", "NormalizedDatabaseUsername")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "NormalizedEmail");
 

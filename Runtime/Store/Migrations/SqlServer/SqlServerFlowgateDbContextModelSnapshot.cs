@@ -1089,6 +1089,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("DatabaseUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1129,6 +1133,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<string>("Nickname")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalizedDatabaseUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -1182,6 +1190,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "NormalizedDatabaseUsername")
+                        .IsUnique()
+                        .HasFilter("[NormalizedDatabaseUsername] IS NOT NULL");
 
                     b.HasIndex("TenantId", "NormalizedEmail");
 

@@ -1075,6 +1075,10 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DatabaseUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1114,6 +1118,10 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
 
                     b.Property<string>("Nickname")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedDatabaseUsername")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
@@ -1167,6 +1175,9 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TenantId", "NormalizedDatabaseUsername")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "NormalizedEmail");
 
