@@ -20,6 +20,11 @@ public sealed class TenantUser : IdentityUser, ITenantScoped
     public DateTimeOffset? LastPasswordReset { get; set; }
     /// <summary>The user's identities as Auth0 lists them (JSON array); null for a database user, whose one identity follows from its id.</summary>
     public string? IdentitiesJson { get; set; }
+    /// <summary>
+    /// Set when this database user was linked into another user as a secondary identity: the row keeps the password
+    /// (so the e-mail and password still log in, as the primary) but is no user of its own; a query filter hides it.
+    /// </summary>
+    public string? LinkedToUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -15,5 +15,10 @@ internal sealed class TenantUserConfiguration : IEntityTypeConfiguration<TenantU
         builder.Property(u => u.FamilyName).HasMaxLength(256);
         builder.Property(u => u.Picture).HasMaxLength(2000);
         builder.HasIndex(u => new { u.TenantId, u.NormalizedEmail });
+        // A database user linked into another is no user (not listed, not found by id or address, no session): only
+        // the password login and unlinking reach it, with IgnoreQueryFilters.
+        builder.Property(u => u.LinkedToUserId).HasMaxLength(450);
+        builder.HasIndex(u => u.LinkedToUserId);
+        builder.HasQueryFilter(u => u.LinkedToUserId == null);
     }
 }
