@@ -67,6 +67,36 @@ public sealed class ConnectionLoginTests(Infrastructure.Browser browser, Upstrea
     }
 
     [Fact]
+    public async Task A_refresh_shows_the_flow_the_connection_the_login_came_through()
+    {
+        using var app = KestrelApp.StartOnLocalhost();
+        var spa = await app.CreateSpaAsync();
+        await CreateConnectionAsync(app, spa.ClientId);
+        await app.DeployFlowAsync("post-login", ("connection on refresh", """
+            exports.onExecutePostLogin = async (event, api) => {
+              api.idToken.setCustomClaim('https://test/seen', `${event.transaction.protocol}:${event.connection.strategy}:${event.connection.name}`);
+            };
+            """));
+        var person = await upstream.App.CreateUserAsync();
+        await using var context = await browser.Instance.NewContextAsync();
+
+        var tokens = await TokensThroughConnectionAsync(await context.NewPageAsync(), app, spa.ClientId, person.Email!, "openid profile offline_access");
+        Assert.Equal($"oidc-basic-profile:oidc:{ConnectionName}", Seen(tokens));
+
+        using var http = new HttpClient { BaseAddress = new Uri(Local(app)) };
+        var refreshed = await http.RefreshAsync(spa.ClientId, tokens);
+        Assert.Equal($"oauth2-refresh-token:oidc:{ConnectionName}", Seen(refreshed));
+        // The next refresh token carries it on.
+        Assert.Equal($"oauth2-refresh-token:oidc:{ConnectionName}", Seen(await http.RefreshAsync(spa.ClientId, refreshed)));
+        // Only the code and refresh tokens carry the connection: nothing of it is in what the application reads.
+        Assert.False(TokenRequests.Payload(refreshed.GetProperty("access_token").GetString()!).TryGetProperty("flowgate_con", out _));
+        Assert.False(TokenRequests.Payload(refreshed.GetProperty("id_token").GetString()!).TryGetProperty("flowgate_con", out _));
+    }
+
+    private static string? Seen(JsonElement tokens) =>
+        TokenRequests.Payload(tokens.GetProperty("id_token").GetString()!).GetProperty("https://test/seen").GetString();
+
+    [Fact]
     public async Task An_oauth2_connection_maps_the_providers_profile_declaratively_into_a_social_identity()
     {
         using var app = KestrelApp.StartOnLocalhost();
@@ -159,15 +189,20 @@ public sealed class ConnectionLoginTests(Infrastructure.Browser browser, Upstrea
     }
 
     // The application's login page, its button for the connection, the provider's login page, back with the ID token.
-    private async Task<System.IdentityModel.Tokens.Jwt.JwtSecurityToken> LogInThroughConnectionAsync(IPage page, FlowgateApp app, string clientId, string email)
+    private async Task<System.IdentityModel.Tokens.Jwt.JwtSecurityToken> LogInThroughConnectionAsync(IPage page, FlowgateApp app, string clientId, string email) =>
+        new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(
+            (await TokensThroughConnectionAsync(page, app, clientId, email)).GetProperty("id_token").GetString());
+
+    // The same, asking for <paramref name="scope"/>; returns /oauth/token's answer.
+    private async Task<JsonElement> TokensThroughConnectionAsync(IPage page, FlowgateApp app, string clientId, string email, string scope = "openid profile")
     {
         var login = new BrowserLogin(page, Local(app), clientId);
         await login.RouteCallbackAsync();
-        await login.StartAsync();
+        await login.StartAsync(scope);
         await page.ClickAsync($"[data-test=connection-{ConnectionName}]");
         await page.WaitForURLAsync(upstream.App.BaseUrl() + "/u/login**");
         await login.LogInWithPasswordAsync(email);
-        return await login.TokensAsync();
+        return await login.TokenResponseAsync();
     }
 
     // The address the browser uses for the Flowgate under test (its issuer): localhost, apart from the provider's 127.0.0.1.

@@ -30,10 +30,10 @@ internal sealed class BrowserLogin(IPage page, string baseUrl, string clientId)
     });
 
     /// <summary>The application sends the browser to /authorize, which shows the hosted login page.</summary>
-    public Task<IResponse?> StartAsync()
+    public Task<IResponse?> StartAsync(string scope = "openid profile")
     {
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
-        return page.GotoAsync($"{baseUrl}/authorize?client_id={clientId}&response_type=code&scope=openid%20profile&state=app-state" +
+        return page.GotoAsync($"{baseUrl}/authorize?client_id={clientId}&response_type=code&scope={Uri.EscapeDataString(scope)}&state=app-state" +
             $"&redirect_uri={Uri.EscapeDataString(EndUsers.Callback)}&code_challenge={challenge}&code_challenge_method=S256");
     }
 
@@ -46,7 +46,11 @@ internal sealed class BrowserLogin(IPage page, string baseUrl, string clientId)
     }
 
     /// <summary>Waits for the application's page, then redeems the code it got; returns the ID token.</summary>
-    public async Task<JwtSecurityToken> TokensAsync()
+    public async Task<JwtSecurityToken> TokensAsync() =>
+        new JwtSecurityTokenHandler().ReadJwtToken((await TokenResponseAsync()).GetProperty("id_token").GetString());
+
+    /// <summary>Waits for the application's page, then redeems the code it got; returns <c>/oauth/token</c>'s answer.</summary>
+    public async Task<JsonElement> TokenResponseAsync()
     {
         await Assertions.Expect(page.GetByText("the application")).ToBeVisibleAsync();
         var code = QueryHelpers.ParseQuery(Callback!.Query)["code"].ToString();
@@ -57,6 +61,6 @@ internal sealed class BrowserLogin(IPage page, string baseUrl, string clientId)
             ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code, ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = _verifier,
         }));
         Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        return new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
+        return await tokens.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

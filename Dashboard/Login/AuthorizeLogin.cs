@@ -98,6 +98,9 @@ internal sealed class AuthorizeLogin(
             methods = [.. methods, new(AuthenticationMethods.Mfa,
                 FactorFreshness.PassedAt(session.Principal!.FindFirst(FactorFreshness.ClaimType)?.Value) ?? clock.GetUtcNow())];
         identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
+        // The connection of this login rides in the code and refresh tokens (no destination: never in an issued token)
+        // so that a refresh shows the flow the same `event.connection`.
+        identity.SetClaim(Connections.ConnectionSignIn.ConnectionClaim, session.Principal!.FindFirst(Connections.ConnectionSignIn.ConnectionClaim)?.Value);
         events.Write(context, LogTypes.SuccessLogin, "Successful login", user, clientId: request.ClientId, clientName: clientName, executionId: flow?.ExecutionId);
         return new(step, Principal: new ClaimsPrincipal(identity));
     }

@@ -10,7 +10,7 @@ namespace Flowgate.Dashboard.Login;
 /// <summary>The hosted pages' password and passkey login and signup, with Identity's lockout; errors are user-facing text.</summary>
 internal sealed class EndUserSignIn(
     UserManager<TenantUser> users, SignInManager<TenantUser> signIn, RegistrationFlows registration, IdentifierFlow identifier, LoginEvents events,
-    PasswordCheck passwords, Usernames usernames, LoginUserWrites writes, AccountMail mail, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
+    PasswordCheck passwords, Usernames usernames, LinkedDatabaseAccounts linkedAccounts, LoginUserWrites writes, AccountMail mail, WebAuthnCredentials passkeys, Mfa.RelyingParties relyingParties, TimeProvider clock, ILogger<EndUserSignIn> logger)
 {
     /// <summary>The session claim naming how the user logged in: <c>event.authentication.methods</c>' name (<c>pwd</c> when absent).</summary>
     public const string MethodClaim = "amr";
@@ -29,8 +29,11 @@ internal sealed class EndUserSignIn(
             events.Write(context, LogTypes.FailedLogin, refusal, userName: email.Trim(), clientId: clientId, executionId: executionId);
             return refusal;
         }
-        var user = await FindAsync(email.Trim(), context.RequestAborted);
-        var check = await passwords.CheckAsync(user, password, context.RequestAborted);
+        // The account holding the password: a user, or a database identity linked into one.
+        var account = await FindAsync(email.Trim(), context.RequestAborted) ?? await linkedAccounts.FindByEmailAsync(email.Trim());
+        var check = await passwords.CheckAsync(account, password, context.RequestAborted);
+        // A linked identity logs in as its primary user: the primary's block, factors and sessions apply, never its own.
+        var user = account is null ? null : await linkedAccounts.LogsInAsAsync(account);
         if (user is null || check != PasswordCheckResult.Accepted)
         {
             // One answer for an unknown address, a wrong password and a locked account; the tenant log tells them apart.
@@ -40,7 +43,7 @@ internal sealed class EndUserSignIn(
                 PasswordCheckResult.Locked => (LogTypes.TooManyAttempts, "The account is locked after too many failed attempts."),
                 _ => (LogTypes.WrongPassword, "Wrong email or password."),
             };
-            events.Write(context, type, description, user, userName: email.Trim(), clientId: clientId);
+            events.Write(context, type, description, account, userName: email.Trim(), clientId: clientId);
             return WrongCredentials;
         }
         // Only after the password: the page must not tell strangers which accounts exist and are blocked.

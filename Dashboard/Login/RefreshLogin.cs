@@ -16,7 +16,7 @@ namespace Flowgate.Dashboard.Login;
 /// </summary>
 internal sealed class RefreshLogin(
     UserManager<TenantUser> users, LoginClaims claims, PostLoginFlow postLogin, ApplicationService applications,
-    MfaEnrollments enrollments, LoginEvents events, TimeProvider clock)
+    MfaEnrollments enrollments, LoginEvents events, TimeProvider clock, Connections.ConnectionEvent connections)
 {
     public async Task<RefreshStep> RunAsync(HttpContext context, OpenIddictRequest request, ClaimsPrincipal granted, TenantUser user)
     {
@@ -30,10 +30,12 @@ internal sealed class RefreshLogin(
         var methods = AuthenticationMethods.FromClaim(granted.GetClaim(AuthenticationMethods.ClaimType))
             ?? [new AuthenticationMethod(AuthenticationMethods.Password, granted.GetCreationDate() ?? clock.GetUtcNow())];
         identity.SetClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.ToClaim(methods));
+        // The connection the login came through (kept in the refresh token since the login): event.connection, and the next refresh token.
+        identity.SetClaim(Connections.ConnectionSignIn.ConnectionClaim, granted.GetClaim(Connections.ConnectionSignIn.ConnectionClaim));
         var application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
         var eventJson = PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
             await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, PostLoginEvent.RefreshProtocol, scopes,
-            application.Metadata);
+            application.Metadata, connection: connections.Of(granted));
         var flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
         var step = LoginTransaction.Refresh(flow);
         // Metadata is saved either way (Auth0 keeps an Action's writes on a deny); claims and scopes only when issued.

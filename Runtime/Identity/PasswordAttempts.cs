@@ -20,7 +20,8 @@ internal static class PasswordAttempts
     /// <summary>True when an attempt was reserved; false when the account is locked (or stayed saturated too long).</summary>
     public static async Task<bool> ReserveAsync(FlowgateDbContext db, string userId, LockoutOptions lockout, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var account = db.Users.Where(u => u.Id == userId);
+        // A linked database account is hidden from queries but counts its attempts like any other.
+        var account = db.Users.IgnoreQueryFilters().Where(u => u.Id == userId);
         var waited = Stopwatch.StartNew();
         while (true)
         {

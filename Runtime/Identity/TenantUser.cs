@@ -27,6 +27,11 @@ public sealed class TenantUser : IdentityUser, ITenantScoped
     public string? DatabaseUsername { get; private set; }
     /// <summary>The username as it is compared: unique per tenant, without regard to case.</summary>
     public string? NormalizedDatabaseUsername { get; private set; }
+    /// <summary>
+    /// Set when this database user was linked into another user as a secondary identity: the row keeps the password
+    /// (so the e-mail and password still log in, as the primary) but is no user of its own; a query filter hides it.
+    /// </summary>
+    public string? LinkedToUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 

@@ -11,7 +11,7 @@ namespace Flowgate.Runtime.Identity;
 /// An identity is found through Identity's external-login rows (provider, user_id); its profile is kept in the user's
 /// <see cref="TenantUser.IdentitiesJson"/>.
 /// </summary>
-public sealed class UserIdentities(UserManager<TenantUser> users, TimeProvider clock, ILogger<UserIdentities> logger)
+public sealed class UserIdentities(UserManager<TenantUser> users, LinkedDatabaseAccounts databaseAccounts, TimeProvider clock, ILogger<UserIdentities> logger)
 {
     /// <summary>The user's identities; a database user that never had others has its one, from its id.</summary>
     public static IReadOnlyList<UserIdentity> Of(TenantUser user) => user.IdentitiesJson is { } json
@@ -52,27 +52,39 @@ public sealed class UserIdentities(UserManager<TenantUser> users, TimeProvider c
         return (user, null);
     }
 
-    /// <summary>Moves the identity <paramref name="provider"/>/<paramref name="userId"/> and its user's other identities to the primary user; the secondary user is removed.</summary>
-    public async Task<IReadOnlyList<UserIdentity>> LinkAsync(string primaryId, string provider, string userId)
+    /// <summary>
+    /// Moves the identity <paramref name="provider"/>/<paramref name="userId"/> and its user's other identities to the
+    /// primary user; the secondary user is removed (a database user's row stays, hidden, for its password: see
+    /// <see cref="LinkedDatabaseAccounts"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<UserIdentity>> LinkAsync(string primaryId, string provider, string userId, CancellationToken cancellationToken = default)
     {
         var primary = await users.FindByIdAsync(primaryId) ?? throw OperationRejectedException.NotFound("User", primaryId);
         var secondary = await users.FindByLoginAsync(provider, userId) ?? await users.FindByIdAsync(provider + "|" + userId)
             ?? throw new OperationRejectedException(RejectionKind.NotFound, $"The secondary user does not exist: {provider}|{userId}") { ErrorCode = "inexistent_user" };
         if (secondary.Id == primary.Id)
             throw Invalid("Main identity and the new one are the same.");
-        if (secondary.IdentitiesJson is null)
-            throw Invalid("Flowgate links identities of the tenant's other connections into a user; a database user can only be the primary one.");
+        if (IsDatabaseUser(secondary))
+            return await SaveAsync(primary, await databaseAccounts.LinkAsync(primary, secondary, cancellationToken), secondary.Id);
         var moved = Of(secondary);
         var logins = await users.GetLoginsAsync(secondary);
         if (!(await users.DeleteAsync(secondary)).Succeeded)
             throw new InvalidOperationException("The secondary user could not be removed.");
         foreach (var login in logins)
             await users.AddLoginAsync(primary, login);
+        return await SaveAsync(primary, moved, secondary.Id);
+    }
+
+    // A database user's first identity is its own, in the database connection (its id without the provider prefix).
+    private static bool IsDatabaseUser(TenantUser user) => Of(user)[0].Provider == Connections.ConnectionStrategies.Database;
+
+    private async Task<IReadOnlyList<UserIdentity>> SaveAsync(TenantUser primary, IEnumerable<UserIdentity> moved, string secondaryId)
+    {
         var identities = Of(primary).Concat(moved).ToList();
         primary.IdentitiesJson = Serialize(identities);
         primary.UpdatedAt = clock.GetUtcNow();
         await users.UpdateAsync(primary);
-        logger.LogInformation("User {SecondaryId} linked into {PrimaryId}", secondary.Id, primary.Id);
+        logger.LogInformation("User {SecondaryId} linked into {PrimaryId}", secondaryId, primary.Id);
         return identities;
     }
 
@@ -89,6 +101,9 @@ public sealed class UserIdentities(UserManager<TenantUser> users, TimeProvider c
         primary.IdentitiesJson = Serialize(identities);
         await users.RemoveLoginAsync(primary, provider, userId);
         await users.UpdateAsync(primary);
+        // A linked database user comes back as it was, with its password.
+        if (provider == Connections.ConnectionStrategies.Database && await databaseAccounts.UnlinkAsync(primary, identity))
+            return identities;
         var now = clock.GetUtcNow();
         var separate = new TenantUser
         {

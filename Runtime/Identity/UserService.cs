@@ -140,6 +140,7 @@ public sealed class UserService(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TenantUser>>();
         var user = await FindAsync(users, id);
         IdentityRejections.ThrowIfFailed(await users.DeleteAsync(user));
+        await scope.ServiceProvider.GetRequiredService<LinkedDatabaseAccounts>().DeleteLinkedToAsync(id, cancellationToken);
         await UserPermissions.ForgetHolderAsync(contexts, tenant.Id, PermissionGrant.UserHolder, id, cancellationToken);
         logger.LogInformation("User {UserId} deleted by an administrator", id);
     }

@@ -22,6 +22,7 @@ public static class TenantAdministrationRegistration
         services.AddUserJobs();
         services.AddScoped<Connections.ConnectionService>();
         services.AddScoped<Identity.UserIdentities>();
+        services.AddScoped<Identity.LinkedDatabaseAccounts>();
         return services;
     }
 }

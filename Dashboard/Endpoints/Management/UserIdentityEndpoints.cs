@@ -12,7 +12,7 @@ internal static class UserIdentityEndpoints
         api.MapDelete("/users/{id}/identities/{provider}/{user_id}", UnlinkAsync).RequireScope("update:users");
     }
 
-    private static async Task<IResult> LinkAsync(string id, UserLinkBody body, UserIdentities identities, LinkWithToken linkWith)
+    private static async Task<IResult> LinkAsync(string id, UserLinkBody body, UserIdentities identities, LinkWithToken linkWith, CancellationToken cancellationToken)
     {
         var (provider, userId) = (body.Provider, body.UserId);
         if (body.LinkWith is { } token)
@@ -20,13 +20,14 @@ internal static class UserIdentityEndpoints
             if (provider is not null || userId is not null)
                 return ManagementError.Result(400, "Payload validation error: send link_with, or provider and user_id, not both.", "invalid_body");
             // The secondary user's id is provider|user_id: its primary identity.
-            if (await linkWith.SubjectAsync(token) is not { } subject || subject.Split('|', 2) is not [var p, var u])
-                return ManagementError.Result(400, "Payload validation error: link_with is not a valid ID token of this tenant.", "invalid_body");
+            var (subject, refusal) = await linkWith.SubjectAsync(token, cancellationToken);
+            if (subject?.Split('|', 2) is not [var p, var u])
+                return ManagementError.Result(400, $"Payload validation error: link_with is not a valid ID token of this tenant: {refusal ?? "its subject is no user id"}.", "invalid_body");
             (provider, userId) = (p, u);
         }
         if (string.IsNullOrEmpty(provider) || string.IsNullOrEmpty(userId))
             return ManagementError.Result(400, "Payload validation error: 'provider' and 'user_id' are required.", "invalid_body");
-        return TypedResults.Created((string?)null, await identities.LinkAsync(Uri.UnescapeDataString(id), provider, userId));
+        return TypedResults.Created((string?)null, await identities.LinkAsync(Uri.UnescapeDataString(id), provider, userId, cancellationToken));
     }
 
     private static async Task<IResult> UnlinkAsync(string id, string provider, string user_id, UserIdentities identities) =>

@@ -19,5 +19,10 @@ internal sealed class TenantUserConfiguration : IEntityTypeConfiguration<TenantU
         builder.Property(u => u.NormalizedDatabaseUsername).HasMaxLength(UsernamePolicy.MaxLength);
         // Usernames are unique per tenant (users without one have null, which no unique index counts).
         builder.HasIndex(u => new { u.TenantId, u.NormalizedDatabaseUsername }).IsUnique();
+        // A database user linked into another is no user (not listed, not found by id or address, no session): only
+        // the password login and unlinking reach it, with IgnoreQueryFilters.
+        builder.Property(u => u.LinkedToUserId).HasMaxLength(450);
+        builder.HasIndex(u => u.LinkedToUserId);
+        builder.HasQueryFilter(u => u.LinkedToUserId == null);
     }
 }

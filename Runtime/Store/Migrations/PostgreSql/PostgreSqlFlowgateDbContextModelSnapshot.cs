@@ -1112,6 +1112,10 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("LastPasswordReset")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LinkedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1177,6 +1181,8 @@ namespace Flowgate.Runtime.Store.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedToUserId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -1117,6 +1117,10 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LastPasswordReset")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("LinkedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -1182,6 +1186,8 @@ namespace Flowgate.Runtime.Store.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedToUserId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

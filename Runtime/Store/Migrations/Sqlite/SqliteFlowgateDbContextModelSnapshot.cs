@@ -1103,6 +1103,10 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                     b.Property<long?>("LastPasswordReset")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LinkedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1168,6 +1172,8 @@ namespace Flowgate.Runtime.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedToUserId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
