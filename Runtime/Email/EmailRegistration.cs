@@ -13,6 +13,7 @@ public static class EmailRegistration
         services.AddSingleton<DevelopmentOutbox>();
         services.AddScoped<Templates.EmailTemplateService>();
         services.AddScoped<Tickets.EmailTickets>();
+        services.AddSingleton<Tickets.EmailTicketSweep>();
         if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
             services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<DevelopmentOutbox>());
         else

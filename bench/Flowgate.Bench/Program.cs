@@ -13,6 +13,8 @@ using Flowgate.Runtime.Sandbox.Worker;
 // `--baseline <Flowgate.Dashboard.dll>` beside another build's server (see RequestBench);
 // `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench); `limits`, one
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
+// `import`, a 10,000-user users-imports job against the real server, POST to completed, with the server's peak working
+// set, optionally beside `--baseline <Flowgate.Dashboard.dll>` (see ImportBench).
 // `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
 // `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
 var quick = args.Contains("--quick");
@@ -31,6 +33,12 @@ if (args.Contains("requests"))
 {
     var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, TimeSpan.FromSeconds(quick ? 3 : 10));
+    return;
+}
+if (args.Contains("import"))
+{
+    var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await Flowgate.Bench.Imports.ImportBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, quick ? 2_000 : 10_000);
     return;
 }
 if (args.Contains("two-instances"))

@@ -54,11 +54,16 @@ public sealed class UserImportJobTests : IClassFixture<FlowgateAppFixture>
         var spa = await app.CreateSpaAsync();
         var email = UserJobs.Email("postgres");
 
-        var job = await http.ImportAsync([new { email, custom_password_hash = Pbkdf2("postgres password") }, new { email = "nope" }]);
+        // More users than one multi-row INSERT takes, so several statements (the last one shorter) go in one batch.
+        var hash = Pbkdf2("postgres password");
+        var emails = Enumerable.Range(0, 150).Select(i => UserJobs.Email($"postgres-{i}")).ToList();
+        var many = emails.Select((e, i) => (object)new { email = e, given_name = $"User {i}", custom_password_hash = hash });
+        var job = await http.ImportAsync([new { email, custom_password_hash = hash }, new { email = "nope" }, .. many]);
         var export = await (await http.PostAsJsonAsync("/api/v2/jobs/users-exports", new { connection_id = UserJobs.ConnectionId, format = "csv" })).JsonAsync(201);
         var exported = await http.WaitForJobAsync(export.GetProperty("id").GetString()!);
 
-        Assert.Equal((1, 0, 1, 2), Summary(job));
+        Assert.Equal((1, 0, 151, 152), Summary(job));
+        Assert.True(await app.LogsInAsync(spa.ClientId, emails[^1], "postgres password"));
         Assert.True(await app.LogsInAsync(spa.ClientId, email, "postgres password"));
         Assert.True(await app.LogsInAsync(spa.ClientId, email, "postgres password"));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(exported.GetProperty("location").GetString())).StatusCode);

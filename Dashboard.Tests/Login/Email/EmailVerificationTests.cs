@@ -1,18 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Flowgate.Runtime.Email.Tickets;
 using Flowgate.Runtime.Identity;
+using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
 using Flowgate.Tests.Login.Mfa;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Login.Email;
 
 /// <summary>
 /// E-mail verification as a user meets it: the mail after signing up, the link, and what Actions see afterwards; and the
-/// links' rules: single use, expiring, refused once the address changed, refused on the wrong page.
+/// links' rules: single use, expiring, refused once the address changed, refused on the wrong page, deleted once spent;
+/// and a password-change ticket's <c>mark_email_as_verified</c>, which takes effect when the password is set.
 /// </summary>
 public sealed class EmailVerificationTests(MfaAppFixture fixture) : IClassFixture<MfaAppFixture>
 {
@@ -105,6 +109,85 @@ public sealed class EmailVerificationTests(MfaAppFixture fixture) : IClassFixtur
         Assert.Contains("invalid", await asPasswordChange.Content.ReadAsStringAsync());
         Assert.Contains("invalid", await madeUp.Content.ReadAsStringAsync());
         Assert.False((await FindAsync(user.Email!))!.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task A_password_change_ticket_marked_so_verifies_the_address_once_the_password_is_set_not_when_opened()
+    {
+        var user = await CreateUnverifiedUserAsync();
+        var browser = _app.CreateBrowserClient();
+
+        var resetPage = await OpenPasswordTicketAsync(browser, user.Id, markEmailAsVerified: true);
+        Assert.Contains("Input.Password", await browser.GetStringAsync(resetPage));
+        Assert.False((await FindAsync(user.Email!))!.EmailConfirmed);
+
+        var changed = await HtmlForm.SubmitAsync(browser, resetPage, new Dictionary<string, string> { ["Input.Password"] = "a brand new passphrase" });
+        Assert.Contains("data-test=\"reset-done\"", await changed.Content.ReadAsStringAsync());
+        Assert.True((await FindAsync(user.Email!))!.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task The_mark_verified_part_of_one_users_link_verifies_nobody_else()
+    {
+        var (user, other) = (await CreateUnverifiedUserAsync(), await CreateUnverifiedUserAsync());
+        var marked = await OpenPasswordTicketAsync(_app.CreateBrowserClient(), user.Id, markEmailAsVerified: true);
+        var verify = QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), marked).Query)["verify"].ToString();
+        Assert.NotEmpty(verify);
+        var browser = _app.CreateBrowserClient();
+        var otherPage = await OpenPasswordTicketAsync(browser, other.Id, markEmailAsVerified: false);
+
+        var changed = await HtmlForm.SubmitAsync(browser, QueryHelpers.AddQueryString(otherPage, "verify", verify),
+            new Dictionary<string, string> { ["Input.Password"] = "a brand new passphrase" });
+
+        Assert.Contains("data-test=\"reset-done\"", await changed.Content.ReadAsStringAsync());
+        Assert.False((await FindAsync(other.Email!))!.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task Expired_tickets_and_tickets_used_a_day_ago_are_deleted_in_batches_and_live_ones_still_work()
+    {
+        var user = await CreateUnverifiedUserAsync();
+        var used = await TicketAsync(user.Id);
+        await _app.CreateBrowserClient().GetAsync(used);
+        await TicketAsync(user.Id, ttlSec: 60);
+        var live = await TicketAsync(user.Id, ttlSec: 30 * 24 * 3600);
+        // More expired rows than one batch deletes, as a tenant that never swept would have.
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContextAsync())
+        {
+            db.EmailTickets.AddRange(Enumerable.Range(0, EmailTicketSweep.BatchSize * 2 + 10).Select(i => new EmailTicket
+            {
+                Id = $"old-{Guid.NewGuid():N}", Purpose = EmailTicketPurpose.EmailVerification, UserId = user.Id, Email = user.Email!,
+                TokenHash = $"old-{Guid.NewGuid():N}", CreatedAt = _clock.GetUtcNow().AddDays(-10), ExpiresAt = _clock.GetUtcNow().AddDays(-5),
+            }));
+            await db.SaveChangesAsync();
+        }
+        // The sign-up mail's ticket, the three above and the old rows.
+        Assert.Equal(EmailTicketSweep.BatchSize * 2 + 14, await TicketCountAsync(user.Id));
+
+        _clock.Advance(EmailTicketSweep.UsedKeptFor + TimeSpan.FromMinutes(11));
+        await TicketAsync(user.Id);
+
+        // Left: the sign-up mail's ticket (five days), the live one and the one just issued.
+        Assert.Equal(3, await TicketCountAsync(user.Id));
+        Assert.Contains("invalid", await (await _app.CreateBrowserClient().GetAsync(used)).Content.ReadAsStringAsync());
+        Assert.Contains("data-test=\"verification-done\"", await (await _app.CreateBrowserClient().GetAsync(live)).Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> TicketCountAsync(string userId)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<FlowgateDbContext>>().CreateDbContextAsync();
+        return await db.EmailTickets.CountAsync(t => t.UserId == userId);
+    }
+
+    // Issues a password-change ticket and opens it: returns the reset page it leads to.
+    private async Task<string> OpenPasswordTicketAsync(HttpClient browser, string userId, bool markEmailAsVerified)
+    {
+        var api = await _app.CreateManagementClientAsync();
+        var issued = await api.PostAsJsonAsync("/api/v2/tickets/password-change", new { user_id = userId, mark_email_as_verified = markEmailAsVerified });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var opened = await browser.GetAsync(AccountMails.LocalPath((await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetString()!));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return new Uri(new Uri("http://localhost/"), opened.Headers.Location!).PathAndQuery;
     }
 
     // Created over the Management API, unverified: Auth0 (and Flowgate) mail the verification link then.

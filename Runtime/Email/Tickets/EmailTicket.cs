@@ -22,7 +22,7 @@ public sealed class EmailTicket : ITenantScoped
     public DateTimeOffset? UsedAt { get; set; }
     public string? ResultUrl { get; init; }
     public bool IncludeEmailInRedirect { get; init; }
-    /// <summary>Password-change tickets: opening the link also marks the address verified (it proves the mailbox).</summary>
+    /// <summary>Password-change tickets: setting the new password through the link also marks the address verified.</summary>
     public bool MarkEmailAsVerified { get; init; }
     public string? ClientId { get; init; }
 }

@@ -13,7 +13,8 @@ namespace Flowgate.Runtime.Email.Tickets;
 /// expired, the user still active and still at the address the ticket was issued for; the first use wins (a
 /// compare-and-set on <c>UsedAt</c>, so two instances cannot both accept one link).
 /// </summary>
-public sealed class EmailTickets(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, TimeProvider clock, ILogger<EmailTickets> logger)
+public sealed class EmailTickets(
+    IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, EmailTicketSweep sweep, TimeProvider clock, ILogger<EmailTickets> logger)
 {
     public const string Expired = "This link has expired.", Used = "This link was already used.", Invalid = "This link is invalid.",
         EmailChanged = "This link was sent to an address the account no longer uses.";
@@ -44,10 +45,14 @@ public sealed class EmailTickets(IDbContextFactory<FlowgateDbContext> contexts, 
             ClientId = request.ClientId,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await sweep.SweepIfDueAsync(cancellationToken);
         return token;
     }
 
-    /// <summary>Uses the ticket once. An e-mail verification ticket (or a password-change one marked so) verifies the address.</summary>
+    /// <summary>
+    /// Uses the ticket once. An e-mail verification ticket verifies the address; a password-change ticket marked so
+    /// verifies it only once the new password is set (as on Auth0: opening the link alone proves nothing was changed).
+    /// </summary>
     public async Task<TicketRedemption> RedeemAsync(string purpose, string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100)
@@ -75,8 +80,7 @@ public sealed class EmailTickets(IDbContextFactory<FlowgateDbContext> contexts, 
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken) != 1)
             return TicketRedemption.Refused(Used);
         ticket.UsedAt = now;
-        var verifies = purpose == EmailTicketPurpose.EmailVerification || ticket.MarkEmailAsVerified;
-        var newlyVerified = verifies && !user.EmailConfirmed;
+        var newlyVerified = purpose == EmailTicketPurpose.EmailVerification && !user.EmailConfirmed;
         if (newlyVerified)
         {
             user.EmailConfirmed = true;
