@@ -12,7 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Flowgate.Tests.Endpoints;
 
 /// <summary>
-/// What a token request keeps between requests (the client it authenticates, an HS256 API's secret) never outlives a
+/// What a token request keeps between requests (the client it authenticates, its grant, an HS256 API's secret) never outlives a
 /// change: at once on the instance that made it, within the caches' age on another instance on the same database.
 /// </summary>
 public sealed class TokenCachesAcrossInstancesTests(TokenCachesAcrossInstancesTests.Instances instances)
@@ -65,6 +65,24 @@ public sealed class TokenCachesAcrossInstancesTests(TokenCachesAcrossInstancesTe
         var fromSecond = await AccessTokenAsync(_second, client, audience);
         Assert.True(SignedWith(fromSecond, after));
         Assert.False(SignedWith(fromSecond, before));
+    }
+
+    [Fact]
+    public async Task A_client_grant_revoked_on_one_instance_stops_tokens_there_at_once_and_on_the_other_soon_after()
+    {
+        var http = await _first.CreateManagementClientAsync();
+        var audience = $"https://granted-{Guid.NewGuid():N}.example.com";
+        await (await http.PostAsJsonAsync("/api/v2/resource-servers", new { identifier = audience, scopes = new[] { new { value = "read:a", description = "" } } })).JsonAsync(201);
+        var client = await _first.CreateApplicationAsync(management: false);
+        var grant = await (await http.PostAsJsonAsync("/api/v2/client-grants", new { client_id = client.ClientId, audience, scope = new[] { "read:a" } })).JsonAsync(201);
+        Assert.Equal(HttpStatusCode.OK, (await _first.CreateClient().RequestTokenAsync(client, audience)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _second.CreateClient().RequestTokenAsync(client, audience)).StatusCode);
+
+        (await http.DeleteAsync($"/api/v2/client-grants/{grant.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await _first.CreateClient().RequestTokenAsync(client, audience)).StatusCode);
+        await Task.Delay(_second.Services.GetRequiredService<ClientGrantCache>().MaxAge);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _second.CreateClient().RequestTokenAsync(client, audience)).StatusCode);
     }
 
     private static Task<HttpResponseMessage> TokenAsync(FlowgateApp instance, ApplicationCredentials credentials, string? secret = null) =>

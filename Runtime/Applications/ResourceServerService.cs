@@ -9,7 +9,7 @@ namespace Flowgate.Runtime.Applications;
 
 /// <summary>The tenant's APIs (resource servers): their identifiers (audiences), scopes and token lifetimes.</summary>
 public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ApiSigningSecrets secrets,
-    ApiSigningSecretCache signingSecrets, ILogger<ResourceServerService> logger)
+    ApiSigningSecretCache signingSecrets, ClientGrantCache grants, ILogger<ResourceServerService> logger)
 {
     /// <summary>Auth0's bounds: at least a minute, at most 30 days.</summary>
     public const int MinTokenLifetime = 60, MaxTokenLifetime = 2_592_000;
@@ -54,7 +54,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         Apply(server, settings with { Name = null });
         db.ResourceServers.Add(server);
         await db.SaveChangesAsync(cancellationToken);
-        signingSecrets.ForgetAll();
+        Forget();
         logger.LogInformation("API {ResourceServerId} ({Identifier}) created", server.Id, identifier);
         return server;
     }
@@ -71,7 +71,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         if (settings.Scopes is not null)
             await PruneGrantsAsync(db, server, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        signingSecrets.ForgetAll();
+        Forget();
         return server;
     }
 
@@ -85,7 +85,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         db.ClientGrants.RemoveRange(db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier));
         db.PermissionGrants.RemoveRange(db.PermissionGrants.Where(p => p.TenantId == tenant.Id && p.ResourceServerIdentifier == server.Identifier));
         await db.SaveChangesAsync(cancellationToken);
-        signingSecrets.ForgetAll();
+        Forget();
         logger.LogInformation("API {ResourceServerId} deleted", server.Id);
     }
 
@@ -113,6 +113,13 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         var secret = stored is null ? null : secrets.Unprotect(stored);
         signingSecrets.Set(key, secret, read);
         return secret;
+    }
+
+    // What token requests keep of the tenant's APIs: secrets, lifetimes, granted scopes.
+    private void Forget()
+    {
+        signingSecrets.ForgetAll();
+        grants.ForgetAll();
     }
 
     private void Apply(ResourceServer server, ResourceServerSettings settings)

@@ -20,6 +20,7 @@ public static class TenantAdministrationRegistration
         services.AddScoped<ResourceServerService>();
         services.AddSingleton<ApiSigningSecrets>();
         services.AddSingleton<ApiSigningSecretCache>();
+        services.AddSingleton<ClientGrantCache>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ClientGrantService>();
         services.AddUserJobs();
