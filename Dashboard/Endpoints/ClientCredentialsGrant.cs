@@ -21,7 +21,8 @@ internal sealed class ClientCredentialsGrant(
     IssuerResolver issuers,
     CurrentTenant tenant,
     CredentialsExchangeFlow flow,
-    LoginEvents events)
+    LoginEvents events,
+    ClientGrantCache grants)
 {
     // The API and the client's grant for it in one read, compiled once: a token request is the hottest path there is.
     private static readonly CompiledQueryPerModel<Func<FlowgateDbContext, string, string, string, CancellationToken, Task<GrantedApi?>>> ApiAndGrant = new(() => EF.CompileAsyncQuery(
@@ -32,8 +33,6 @@ internal sealed class ClientCredentialsGrant(
                     db.ClientGrants.Where(g => g.TenantId == tenantId && g.ClientId == clientId && g.Audience == audience).Select(g => g.Scope).SingleOrDefault()))
                 .SingleOrDefault()));
 
-    private sealed record GrantedApi(int TokenLifetimeSeconds, string? Scope);
-
     public async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellationToken)
     {
         var audience = request.GetParameter("audience")?.ToString();
@@ -41,9 +40,8 @@ internal sealed class ClientCredentialsGrant(
             return OidcErrors.Forbid(Errors.AccessDenied, "No audience parameter was provided, and no default audience has been configured.");
 
         var issuer = issuers.Resolve();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var storedAudience = audience == ManagementApi.AudienceFor(issuer) ? ManagementApi.IdentifierSuffix : audience;
-        var found = await ApiAndGrant.For(db)(db, tenant.Id, storedAudience, request.ClientId ?? "", cancellationToken);
+        var found = await FindAsync(storedAudience, request.ClientId ?? "", cancellationToken);
         if (found is null)
             return OidcErrors.Forbid(Errors.AccessDenied, $"Service not found: {audience}");
         if (found.Scope is null)
@@ -75,5 +73,19 @@ internal sealed class ClientCredentialsGrant(
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         ActionClaims.Add(identity, decision.Outcome);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    // Read through ClientGrantCache: a change on this instance is seen at once, one on another instance within 2 s.
+    private async Task<GrantedApi?> FindAsync(string storedAudience, string clientId, CancellationToken cancellationToken)
+    {
+        var key = (tenant.Id, storedAudience, clientId);
+        if (grants.TryGet(key, out var known))
+            return known;
+        var read = grants.BeginRead();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await ApiAndGrant.For(db)(db, tenant.Id, storedAudience, clientId, cancellationToken);
+        if (found is not null)
+            grants.Set(key, found, read);
+        return found;
     }
 }

@@ -24,6 +24,8 @@ internal static class OidcRegistration
         var requireHttps = oidc.RequireHttps ?? !builder.Environment.IsDevelopment();
 
         builder.Services.AddSingleton<ServerKeyRing>();
+        builder.Services.AddSingleton<TokenRequestClients>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IssuerResolver>();
         builder.Services.AddScoped<AuthorizeAudience>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysSetup>();

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Flowgate.Runtime.Applications;
+using Microsoft.AspNetCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
+using OpenIddict.Server;
 
 namespace Flowgate.Dashboard.Oidc;
 
@@ -18,14 +20,19 @@ namespace Flowgate.Dashboard.Oidc;
 /// Why this is safe: only a success is remembered, so a wrong secret always pays the full derivation (guessing gets
 /// no faster, and the timing of a failure says nothing). The entry's key is an HMAC, under a random key that never
 /// leaves this process, of the application's id, its stored hash and the presented secret: no secret is kept, and a
-/// rotated secret (a new stored hash, read from the database on every request by OpenIddict) or a deleted client
-/// misses at once, on every instance. Flowgate's secrets are 48 random bytes, far beyond guessing either way.
+/// rotated secret (a new stored hash) or a deleted client misses as soon as the application is read again: at once on
+/// the instance that made the change, within 2 s on the others (<see cref="TokenRequestClients"/>). Flowgate's
+/// secrets are 48 random bytes, far beyond guessing either way.
+/// It is also where a client_credentials request finds its client in <see cref="TokenRequestClients"/>, and where
+/// this instance's changes to an application drop it from there.
 /// </remarks>
 internal sealed class VerifiedClientSecrets(
     IOpenIddictApplicationCache<FlowgateApplication> cache,
     ILogger<OpenIddictApplicationManager<FlowgateApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
-    IOpenIddictApplicationStore<FlowgateApplication> store)
+    IOpenIddictApplicationStore<FlowgateApplication> store,
+    TokenRequestClients clients,
+    IHttpContextAccessor requests)
     : OpenIddictApplicationManager<FlowgateApplication>(cache, logger, options, store)
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
@@ -44,4 +51,52 @@ internal sealed class VerifiedClientSecrets(
         Verified.Set(entry, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Remembered });
         return true;
     }
+
+    public override async ValueTask<FlowgateApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        if (!IsClientCredentialsRequest())
+            return await base.FindByClientIdAsync(identifier, cancellationToken);
+        if (clients.TryGet(identifier, out var known))
+            return known;
+        var read = clients.BeginRead();
+        var application = await base.FindByClientIdAsync(identifier, cancellationToken);
+        if (application is not null)
+            clients.Set(identifier, application, read);
+        return application;
+    }
+
+    public override async ValueTask UpdateAsync(FlowgateApplication application, CancellationToken cancellationToken = default)
+    {
+        await base.UpdateAsync(application, cancellationToken);
+        Forget(application);
+    }
+
+    public override async ValueTask UpdateAsync(FlowgateApplication application, string? secret, CancellationToken cancellationToken = default)
+    {
+        await base.UpdateAsync(application, secret, cancellationToken);
+        Forget(application);
+    }
+
+    public override async ValueTask UpdateAsync(FlowgateApplication application, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken = default)
+    {
+        await base.UpdateAsync(application, descriptor, cancellationToken);
+        Forget(application);
+    }
+
+    public override async ValueTask DeleteAsync(FlowgateApplication application, CancellationToken cancellationToken = default)
+    {
+        await base.DeleteAsync(application, cancellationToken);
+        Forget(application);
+    }
+
+    private void Forget(FlowgateApplication application)
+    {
+        if (application.ClientId is { } clientId)
+            clients.Forget(clientId);
+    }
+
+    // The token endpoint's client_credentials grant: it reads its client and writes nothing that points to it.
+    private bool IsClientCredentialsRequest() =>
+        requests.HttpContext is { } http && http.GetOpenIddictServerEndpointType() == OpenIddictServerEndpointType.Token
+        && http.GetOpenIddictServerRequest()?.IsClientCredentialsGrantType() == true;
 }

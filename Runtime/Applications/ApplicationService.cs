@@ -19,6 +19,7 @@ public sealed class ApplicationService(
     IServiceScopeFactory scopes,
     IDbContextFactory<FlowgateDbContext> contexts,
     CurrentTenant tenant,
+    ClientGrantCache grants,
     ILogger<ApplicationService> logger)
 {
     /// <summary>
@@ -142,6 +143,7 @@ public sealed class ApplicationService(
         await applications.DeleteAsync(await FindAsync(applications, clientId, cancellationToken), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
+        grants.ForgetAll();
         logger.LogInformation("Application {ClientId} deleted", clientId);
     }
 

@@ -11,7 +11,7 @@ namespace Flowgate.Runtime.Applications;
 /// Which applications may get client-credentials tokens for which API, with which of its scopes.
 /// Audiences are stored as the API's identifier (the Management API's is <see cref="ManagementApi.IdentifierSuffix"/>).
 /// </summary>
-public sealed class ClientGrantService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ILogger<ClientGrantService> logger)
+public sealed class ClientGrantService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ClientGrantCache cached, ILogger<ClientGrantService> logger)
 {
     /// <summary>The tenant's grants, optionally for one application and/or one API.</summary>
     public async Task<IReadOnlyList<ClientGrant>> ListAsync(string? clientId, string? audience, CancellationToken cancellationToken)
@@ -38,6 +38,7 @@ public sealed class ClientGrantService(IDbContextFactory<FlowgateDbContext> cont
         var grant = new ClientGrant { Id = NewId(), TenantId = tenant.Id, ClientId = clientId, Audience = audience, Scope = Scope(api, scopes) };
         db.ClientGrants.Add(grant);
         await db.SaveChangesAsync(cancellationToken);
+        cached.ForgetAll();
         logger.LogInformation("Client {ClientId} granted {Audience}", clientId, audience);
         return grant;
     }
@@ -50,6 +51,7 @@ public sealed class ClientGrantService(IDbContextFactory<FlowgateDbContext> cont
         var api = await db.ResourceServers.AsNoTracking().SingleAsync(r => r.TenantId == tenant.Id && r.Identifier == grant.Audience, cancellationToken);
         grant.Scope = Scope(api, scopes);
         await db.SaveChangesAsync(cancellationToken);
+        cached.ForgetAll();
         return grant;
     }
 
@@ -58,6 +60,7 @@ public sealed class ClientGrantService(IDbContextFactory<FlowgateDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ClientGrants.Remove(await FindAsync(db, id, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        cached.ForgetAll();
         logger.LogInformation("Client grant {GrantId} deleted", id);
     }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Flowgate.Runtime.Applications;
 
 /// <summary>The tenant's APIs (resource servers): their identifiers (audiences), scopes and token lifetimes.</summary>
-public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ApiSigningSecrets secrets, ILogger<ResourceServerService> logger)
+public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ApiSigningSecrets secrets,
+    ApiSigningSecretCache signingSecrets, ClientGrantCache grants, ILogger<ResourceServerService> logger)
 {
     /// <summary>Auth0's bounds: at least a minute, at most 30 days.</summary>
     public const int MinTokenLifetime = 60, MaxTokenLifetime = 2_592_000;
@@ -53,6 +54,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         Apply(server, settings with { Name = null });
         db.ResourceServers.Add(server);
         await db.SaveChangesAsync(cancellationToken);
+        Forget();
         logger.LogInformation("API {ResourceServerId} ({Identifier}) created", server.Id, identifier);
         return server;
     }
@@ -69,6 +71,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         if (settings.Scopes is not null)
             await PruneGrantsAsync(db, server, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        Forget();
         return server;
     }
 
@@ -82,6 +85,7 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
         db.ClientGrants.RemoveRange(db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.Audience == server.Identifier));
         db.PermissionGrants.RemoveRange(db.PermissionGrants.Where(p => p.TenantId == tenant.Id && p.ResourceServerIdentifier == server.Identifier));
         await db.SaveChangesAsync(cancellationToken);
+        Forget();
         logger.LogInformation("API {ResourceServerId} deleted", server.Id);
     }
 
@@ -92,16 +96,30 @@ public sealed class ResourceServerService(IDbContextFactory<FlowgateDbContext> c
     /// <summary>
     /// The HS256 secret that signs an access token for these audiences, or null when it is signed with the tenant's RSA
     /// keys: the first audience that is an HS256 API of the tenant decides (the other one is at most <c>/userinfo</c>).
+    /// Read through <see cref="ApiSigningSecretCache"/>: another instance's change is seen within 2 s.
     /// </summary>
     public async Task<string?> HmacSecretForAsync(IReadOnlyCollection<string> audiences, CancellationToken cancellationToken)
     {
         if (audiences.Count == 0)
             return null;
+        var key = ApiSigningSecretCache.KeyFor(tenant.Id, audiences);
+        if (signingSecrets.TryGet(key, out var known))
+            return known;
+        var read = signingSecrets.BeginRead();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stored = await db.ResourceServers.AsNoTracking()
             .Where(r => r.TenantId == tenant.Id && audiences.Contains(r.Identifier) && r.SigningAlg == SigningAlgorithms.HS256)
             .Select(r => r.ProtectedSigningSecret).FirstOrDefaultAsync(cancellationToken);
-        return stored is null ? null : secrets.Unprotect(stored);
+        var secret = stored is null ? null : secrets.Unprotect(stored);
+        signingSecrets.Set(key, secret, read);
+        return secret;
+    }
+
+    // What token requests keep of the tenant's APIs: secrets, lifetimes, granted scopes.
+    private void Forget()
+    {
+        signingSecrets.ForgetAll();
+        grants.ForgetAll();
     }
 
     private void Apply(ResourceServer server, ResourceServerSettings settings)

@@ -2,6 +2,7 @@ using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Identity;
 using Flowgate.Runtime.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Flowgate.Runtime.Tenancy;
 
@@ -18,6 +19,9 @@ public static class TenantAdministrationRegistration
         services.AddScoped<ApplicationService>();
         services.AddScoped<ResourceServerService>();
         services.AddSingleton<ApiSigningSecrets>();
+        services.AddSingleton<ApiSigningSecretCache>();
+        services.AddSingleton<ClientGrantCache>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ClientGrantService>();
         services.AddUserJobs();
         services.AddScoped<Connections.ConnectionService>();
