@@ -43,6 +43,23 @@ public sealed partial class UsernameLoginTests : IClassFixture<FlowgateAppFixtur
     }
 
     [Fact]
+    public async Task Post_login_Actions_read_the_username_in_event_user()
+    {
+        await UsernamesOnAsync(_app);
+        var spa = await _app.CreateSpaAsync();
+        var (user, username) = await CreateUserAsync(_app);
+        // Only this user's login depends on what the Action reads, so the class's other tests log in as before.
+        await _app.DeployFlowAsync("post-login", ("needs the username", $$"""
+            exports.onExecutePostLogin = async (event, api) => {
+              if (event.user.email === '{{user.Email}}' && event.user.username !== '{{username}}') api.access.deny('username not seen');
+            };
+            """));
+
+        Assert.True(await _app.LogsInAsync(spa.ClientId, user.Email, Password));
+        Assert.True(await _app.LogsInAsync(spa.ClientId, username, Password));
+    }
+
+    [Fact]
     public async Task A_username_gets_the_same_words_and_the_same_lockout_as_an_address()
     {
         await UsernamesOnAsync(_app);
