@@ -144,4 +144,26 @@ public sealed class FlowTripTests
         Assert.True(result.Outcome.AccessTokenClaims["before"].GetBoolean());
         Assert.Equal("before", result.Outcome.AccessTokenClaims["sawBefore"].GetString());
     }
+
+    [Fact]
+    public async Task A_trip_whose_worker_crashes_counts_no_version_and_its_Actions_then_go_one_by_one_so_the_killer_is_found()
+    {
+        await using var supervisor = SandboxSupervisorTests.Supervisor(quarantineAfter: 1);
+        var executor = Executor(supervisor);
+        var healthy = Action("healthy", Handler("api.accessToken.setCustomClaim('healthy', true);"));
+        // A deadline far away: on a loaded machine the fill takes long before V8 aborts, and the watchdog would end it first.
+        var killer = Action("killer", "exports.onExecutePostLogin = async (event, api) => { new Array(3e8).fill(1.5); };");
+
+        var crashed = await executor.ExecuteAsync(Flow("crash-trip", 240_000, healthy, killer), CancellationToken.None);
+
+        Assert.Equal(FlowStatus.Failed, crashed.Status);
+        Assert.Equal(ActionErrorClass.PlatformError, crashed.Error!.Class);
+        Assert.Empty(supervisor.QuarantinedVersions);
+        var before = supervisor.RequestsSent;
+        var alone = await executor.ExecuteAsync(Flow("crash-trip", 240_000, healthy, killer), CancellationToken.None);
+        Assert.Equal(2, supervisor.RequestsSent - before);
+        Assert.Null(alone.Actions[0].Result.Error);
+        Assert.Equal(ActionErrorClass.PlatformError, alone.Actions[1].Result.Error!.Class);
+        Assert.Equal([killer.VersionId], supervisor.QuarantinedVersions);
+    }
 }
