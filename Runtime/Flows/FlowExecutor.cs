@@ -15,6 +15,8 @@ namespace Flowgate.Runtime.Flows;
 /// </summary>
 public sealed class FlowExecutor(IActionSandbox sandbox)
 {
+    private readonly IFlowSandbox? _trips = sandbox as IFlowSandbox;
+
     /// <summary>Runs the flow. For an asynchronous trigger it returns at once as <see cref="FlowStatus.Dispatched"/>.</summary>
     public Task<FlowExecutionResult> ExecuteAsync(FlowExecutionRequest request, CancellationToken cancellationToken)
     {
@@ -62,14 +64,43 @@ public sealed class FlowExecutor(IActionSandbox sandbox)
 
     private async Task<FlowExecutionResult> RunAsync(FlowExecutionRequest request, int start, FlowOutcome outcome, bool resume, CancellationToken cancellationToken)
     {
-        var trigger = TriggerCatalog.Get(request.TriggerId);
-        var flowEvent = new FlowEvent(request.EventJson);
-        var results = new List<FlowActionResult>();
-        var deadline = request.TimeoutMs is { } budget ? DateTime.UtcNow.AddMilliseconds(budget) : (DateTime?)null;
-        for (var index = start; index < request.Actions.Count; index++)
+        // One worker trip for the whole flow when the sandbox offers it: the same loop runs there (RunHereAsync).
+        if (_trips is not null && await _trips.ExecuteFlowAsync(new FlowTrip(request, start, outcome, resume), cancellationToken) is { } trip)
         {
+            return await AfterTripAsync(request, trip, cancellationToken);
+        }
+        return await RunHereAsync(new FlowRun(request, start, outcome, resume), cancellationToken);
+    }
+
+    // A trip cut short by the worker's end inside one Action: that Action timed out, and its failure policy decides the rest.
+    private async Task<FlowExecutionResult> AfterTripAsync(FlowExecutionRequest request, FlowTripResult trip, CancellationToken cancellationToken)
+    {
+        if (trip.CutAt is not { } cut)
+        {
+            return trip.Result;
+        }
+        if (request.Actions[cut].FailurePolicy == ActionFailurePolicy.FailTrigger)
+        {
+            return trip.Result with { Status = FlowStatus.Failed, Error = trip.Result.Actions[^1].Result.Error };
+        }
+        var rest = await RunAsync(request with { EventJson = trip.EventJson ?? request.EventJson }, cut + 1, trip.Result.Outcome, resume: false, cancellationToken);
+        return rest with { Actions = [.. trip.Result.Actions, .. rest.Actions] };
+    }
+
+    /// <summary>Runs the flow's Actions through this executor's sandbox, one call each (in a worker: the trip's Actions).</summary>
+    internal async Task<FlowExecutionResult> RunHereAsync(FlowRun run, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        var trigger = TriggerCatalog.Get(request.TriggerId);
+        var flowEvent = run.Event;
+        var outcome = run.Outcome;
+        var results = run.Results;
+        var deadline = request.TimeoutMs is { } budget ? DateTime.UtcNow.AddMilliseconds(budget) : (DateTime?)null;
+        for (var index = run.Start; index < request.Actions.Count; index++)
+        {
+            run.Index = index;
             var action = request.Actions[index];
-            var handler = resume && index == start ? trigger.ContinueHandler ?? trigger.ExecuteHandler : trigger.ExecuteHandler;
+            var handler = run.Handler(trigger, index);
             var remaining = deadline is { } d ? Math.Max(1, (int)(d - DateTime.UtcNow).TotalMilliseconds) : (int?)null;
             var startedAt = DateTimeOffset.UtcNow;
             var result = await sandbox.ExecuteAsync(new ActionExecutionRequest

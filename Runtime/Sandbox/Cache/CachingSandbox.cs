@@ -4,9 +4,10 @@ namespace Flowgate.Runtime.Sandbox.Cache;
 
 /// <summary>
 /// Gives Actions Auth0's <c>api.cache</c> across executions: hands each execution its tenant's records for the
-/// trigger and applies what it set or deleted, whichever worker or isolate ran it.
+/// trigger and applies what it set or deleted, whichever worker or isolate ran it. A flow run in one trip gets one
+/// snapshot (its later Actions see the earlier ones' writes there) and its writes are applied here once, in order.
 /// </summary>
-public sealed class CachingSandbox(IActionSandbox inner, ActionCaches caches) : IActionSandbox
+public sealed class CachingSandbox(IActionSandbox inner, ActionCaches caches) : IActionSandbox, IFlowSandbox
 {
     /// <inheritdoc />
     public Task<ActionError?> PrepareAsync(ActionExecutionRequest request, CancellationToken cancellationToken) =>
@@ -21,6 +22,26 @@ public sealed class CachingSandbox(IActionSandbox inner, ActionCaches caches) : 
         if (result.CacheWrites.Count > 0)
         {
             cache.Apply(result.CacheWrites, caches.NowMs);
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<FlowTripResult?> ExecuteFlowAsync(FlowTrip trip, CancellationToken cancellationToken)
+    {
+        if (inner is not IFlowSandbox flows)
+        {
+            return null;
+        }
+        var cache = caches.For(trip.Request.TenantId, trip.Request.TriggerId);
+        var now = caches.NowMs;
+        var result = await flows.ExecuteFlowAsync(trip with { CacheJson = cache.Snapshot(now), CacheNowMs = now }, cancellationToken);
+        foreach (var action in result?.Result.Actions ?? [])
+        {
+            if (action.Result.CacheWrites.Count > 0)
+            {
+                cache.Apply(action.Result.CacheWrites, caches.NowMs);
+            }
         }
         return result;
     }

@@ -20,6 +20,19 @@ internal sealed class TriggerCache
     private string? _snapshot;
     private long _snapshotUntil;
 
+    /// <summary>A copy of the records of a <see cref="Snapshot"/>: a flow's own view, which its later Actions read (worker side).</summary>
+    public static TriggerCache From(string? snapshot, long nowMs)
+    {
+        var cache = new TriggerCache();
+        if (snapshot is not null)
+        {
+            using var records = JsonDocument.Parse(snapshot);
+            cache.Apply(records.RootElement.EnumerateObject()
+                .Select(r => new ActionCacheWrite(r.Name, r.Value.GetProperty("value").GetString(), r.Value.GetProperty("expires_at").GetInt64())).ToList(), nowMs);
+        }
+        return cache;
+    }
+
     /// <summary>The live records as JSON <c>{key: {value, expires_at}}</c>, or null when there are none; rebuilt only after a change or an expiry.</summary>
     public string? Snapshot(long nowMs)
     {

@@ -13,12 +13,14 @@ internal sealed class PendingRequests(SandboxWorkerOptions options)
 {
     private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
     private readonly HashSet<long> _overdue = [];
+    // A flow trip's stuck report (how far it got), by request id; read under _overdue's lock.
+    private readonly Dictionary<long, WorkerReply> _stuckReports = [];
 
     public bool IsEmpty => _pending.IsEmpty;
 
     public static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    public void Add(long id, WorkerRequest message, TaskCompletionSource<ActionExecutionResult> reply)
+    public void Add(long id, WorkerRequest message, TaskCompletionSource<WorkerReply> reply)
     {
         var timeout = message.Request.TimeoutMs is > 0 ? TimeSpan.FromMilliseconds(message.Request.TimeoutMs.Value) : options.Sandbox.DefaultTimeout;
         _pending[id] = new PendingRequest(reply, message, Stopwatch.GetTimestamp() + Ticks(timeout + Allowance(message, timeout)), timeout);
@@ -26,11 +28,11 @@ internal sealed class PendingRequests(SandboxWorkerOptions options)
 
     public bool Remove(long id) => _pending.TryRemove(id, out _);
 
-    public void Complete(long id, ActionExecutionResult result)
+    public void Complete(WorkerReply reply)
     {
-        if (_pending.TryRemove(id, out var pending))
+        if (_pending.TryRemove(reply.Id, out var pending))
         {
-            pending.Reply.TrySetResult(result);
+            pending.Reply.TrySetResult(reply);
         }
     }
 
@@ -59,11 +61,16 @@ internal sealed class PendingRequests(SandboxWorkerOptions options)
         }
     }
 
-    public void MarkOverdue(long id)
+    /// <summary>Marks a request the worker reported stuck; a flow trip's <paramref name="report"/> says in which Action.</summary>
+    public void MarkOverdue(long id, WorkerReply report)
     {
         lock (_overdue)
         {
             _overdue.Add(id);
+            if (report.Flow is not null)
+            {
+                _stuckReports[id] = report;
+            }
         }
     }
 
@@ -76,16 +83,30 @@ internal sealed class PendingRequests(SandboxWorkerOptions options)
             killedByWatchdog = _overdue.Count > 0;
         }
         // Quarantine counts first, so the version is refused before anyone learns of the failure.
-        countCrash(_pending.Where(p => !killedByWatchdog || IsOverdue(p.Key)).Select(p => p.Value.Message.Request.VersionId).Distinct().ToList());
+        countCrash(_pending.Where(p => !killedByWatchdog || IsOverdue(p.Key)).Select(p => CountedVersion(p.Key, p.Value)).OfType<string>().Distinct().ToList());
         var crash = killedByWatchdog ? null : crashed();
         foreach (var id in _pending.Keys)
         {
             if (_pending.TryRemove(id, out var pending))
             {
-                pending.Reply.TrySetResult(crash ?? (IsOverdue(id)
-                    ? WorkerFailures.TimedOut(pending)
-                    : WorkerFailures.Resend("The sandbox worker was ended for another execution; sent again.")));
+                pending.Reply.TrySetResult(crash is not null ? new WorkerReply(id, crash)
+                    : IsOverdue(id) ? StuckReport(id) is { Flow: { } cut } ? new WorkerReply(id, cut.Result.Actions[^1].Result, cut) : new WorkerReply(id, WorkerFailures.TimedOut(pending))
+                    : new WorkerReply(id, WorkerFailures.Resend("The sandbox worker was ended for another execution; sent again.")));
             }
+        }
+    }
+
+    // An Action counts the version it ran; a flow trip only the version its stuck report names (a crash or the backstop
+    // cannot tell which of its Actions was running: the supervisor then runs those Actions one by one, see SandboxSupervisor).
+    private string? CountedVersion(long id, PendingRequest pending) => pending.Message.Flow is { } flow
+        ? StuckReport(id)?.Flow?.CutAt is { } cut ? flow.Request.Actions[cut].VersionId : null
+        : pending.Message.Request.VersionId;
+
+    private WorkerReply? StuckReport(long id)
+    {
+        lock (_overdue)
+        {
+            return _stuckReports.GetValueOrDefault(id);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Flowgate.Shared.Execution;
+using Flowgate.Shared.Flows;
 
 namespace Flowgate.Runtime.Sandbox.Worker;
 
@@ -12,12 +13,15 @@ namespace Flowgate.Runtime.Sandbox.Worker;
 /// (the worker reports it) or went unanswered far longer; that execution fails as <c>action_timeout</c> and the
 /// others in flight there are sent again.
 /// </summary>
-public sealed class SandboxSupervisor : IActionSandbox
+public sealed class SandboxSupervisor : IActionSandbox, IFlowSandbox
 {
     private readonly SandboxWorkerOptions _options;
     private readonly WorkerConnection?[] _workers;
     private readonly SemaphoreSlim[] _starting;
     private readonly ConcurrentDictionary<string, int> _crashes = new();
+    // Versions of a flow trip whose worker ended without saying which Action ran: from then on they go one by one.
+    private readonly ConcurrentDictionary<string, bool> _oneByOne = new();
+    private readonly RequestCounter _sent = new();
     private readonly Timer _watchdog;
     private const int MaxSends = 3;
 
@@ -48,11 +52,18 @@ public sealed class SandboxSupervisor : IActionSandbox
     /// <summary>Process ids of the running workers (the fault tests and bench kill one).</summary>
     internal IReadOnlyList<int> WorkerProcessIds => _workers.Where(w => w is { IsAlive: true }).Select(w => w!.ProcessId).ToList();
 
+    /// <summary>Requests written to workers so far (a flow trip is one).</summary>
+    internal long RequestsSent => _sent.Count;
+
     /// <summary>True when executions of this version are refused.</summary>
     public bool IsQuarantined(string versionId) => _crashes.TryGetValue(versionId, out var n) && n >= _options.QuarantineAfterCrashes;
 
     /// <summary>Lifts a quarantine (e.g. after the operator raised a limit).</summary>
-    public void Release(string versionId) => _crashes.TryRemove(versionId, out _);
+    public void Release(string versionId)
+    {
+        _crashes.TryRemove(versionId, out _);
+        _oneByOne.TryRemove(versionId, out _);
+    }
 
     /// <inheritdoc />
     public async Task<ActionError?> PrepareAsync(ActionExecutionRequest request, CancellationToken cancellationToken) =>
@@ -62,6 +73,34 @@ public sealed class SandboxSupervisor : IActionSandbox
     public Task<ActionExecutionResult> ExecuteAsync(ActionExecutionRequest request, CancellationToken cancellationToken) =>
         SendAsync("execute", request, cancellationToken);
 
+    /// <summary>
+    /// Runs a flow of two or more Actions in one trip to the tenant's worker (<see cref="FlowTrips"/>); null when the
+    /// setting is off, or an Action is quarantined or must go alone (its quarantine is judged per Action).
+    /// </summary>
+    public async Task<FlowTripResult?> ExecuteFlowAsync(FlowTrip trip, CancellationToken cancellationToken)
+    {
+        var actions = trip.Request.Actions;
+        if (!_options.OneTripPerFlow || actions.Count - trip.Start < 2 || actions.Skip(trip.Start).Any(a => IsQuarantined(a.VersionId) || _oneByOne.ContainsKey(a.VersionId)))
+        {
+            return null;
+        }
+        var reply = await SendAsync(trip.Request.TenantId, (worker, token) => worker.SendFlowAsync(trip, _options.Sandbox.DefaultTimeout, token), cancellationToken);
+        if (reply.Flow is { } flow)
+        {
+            return trip.Completed(flow);
+        }
+        // The worker ended (a crash, or the backstop) without saying which Action ran: none is counted toward quarantine,
+        // and the flow's Actions go one by one from now on, so the next time the one that ends workers is.
+        if (reply.Result.Error is { Name: "WorkerCrashError" } or { Class: ActionErrorClass.ActionTimeout })
+        {
+            foreach (var action in actions)
+            {
+                _oneByOne.TryAdd(action.VersionId, true);
+            }
+        }
+        return new FlowTripResult { Result = new FlowExecutionResult { Status = FlowStatus.Failed, Outcome = trip.Outcome, Error = reply.Result.Error } };
+    }
+
     private async Task<ActionExecutionResult> SendAsync(string kind, ActionExecutionRequest request, CancellationToken cancellationToken)
     {
         if (IsQuarantined(request.VersionId))
@@ -69,32 +108,40 @@ public sealed class SandboxSupervisor : IActionSandbox
             return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "QuarantinedError",
                 $"This Action version is quarantined: it ended the sandbox worker process {_crashes[request.VersionId]} times.");
         }
+        return (await SendAsync(request.TenantId, (worker, token) => worker.SendAsync(kind, request, token), cancellationToken)).Result;
+    }
+
+    // Sends to the tenant's worker, again to its replacement when the watchdog ended it for another execution's sake.
+    private async Task<WorkerReply> SendAsync(string tenantId, Func<WorkerConnection, CancellationToken, Task<WorkerReply>> send, CancellationToken cancellationToken)
+    {
         try
         {
-            for (var send = 1; ; send++)
+            for (var sends = 1; ; sends++)
             {
-                var worker = await WorkerForAsync(request.TenantId, cancellationToken);
-                var result = await worker.SendAsync(kind, request, cancellationToken);
-                if (result.Error?.Name != WorkerErrors.Resend)
+                var worker = await WorkerForAsync(tenantId, cancellationToken);
+                var reply = await send(worker, cancellationToken);
+                if (reply.Result.Error?.Name != WorkerErrors.Resend)
                 {
-                    return result;
+                    return reply;
                 }
-                if (send == MaxSends)
+                if (sends == MaxSends)
                 {
-                    return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "WorkerCrashError",
+                    return Failed(ActionErrorClass.PlatformError, "WorkerCrashError",
                         $"The sandbox worker was ended {MaxSends} times while this execution waited for it (other Actions passed their deadline).");
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "CanceledError", "The execution was canceled by the caller.");
+            return Failed(ActionErrorClass.PlatformError, "CanceledError", "The execution was canceled by the caller.");
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
         {
-            return ActionExecutionResult.Failed(ActionErrorClass.PlatformError, "WorkerStartError", $"The sandbox worker could not be started: {e.Message}");
+            return Failed(ActionErrorClass.PlatformError, "WorkerStartError", $"The sandbox worker could not be started: {e.Message}");
         }
     }
+
+    private static WorkerReply Failed(ActionErrorClass errorClass, string name, string message) => new(0, ActionExecutionResult.Failed(errorClass, name, message));
 
     private async Task<WorkerConnection> WorkerForAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -114,7 +161,7 @@ public sealed class SandboxSupervisor : IActionSandbox
             {
                 await dead.DisposeAsync();
             }
-            var worker = await WorkerConnection.StartAsync(_options, RecordCrash, cancellationToken);
+            var worker = await WorkerConnection.StartAsync(_options, RecordCrash, _sent, cancellationToken);
             _workers[slot] = worker;
             return worker;
         }

@@ -21,6 +21,12 @@ public sealed class SandboxWorkerOptions
     /// <summary>Extra time the watchdog gives the first request of a version with npm dependencies (they may be installed from the registry).</summary>
     public TimeSpan PackageInstallAllowance { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Runs a flow of several Actions in one trip to its worker (the flow executor's loop runs there) instead of one
+    /// round trip per Action. Off: every Action is its own request, as before.
+    /// </summary>
+    public bool OneTripPerFlow { get; set; } = true;
+
     /// <summary>The limits each worker's sandbox applies.</summary>
     public SandboxOptions Sandbox { get; set; } = new();
 

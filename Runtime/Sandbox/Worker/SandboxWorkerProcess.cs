@@ -24,20 +24,27 @@ public static class SandboxWorkerProcess
         {
             return 0;
         }
-        // Requests in V8 by identity, so an execution stuck past its deadline can be reported under its id.
-        var running = new ConcurrentDictionary<ActionExecutionRequest, long>(ReferenceEqualityComparer.Instance);
+        // Requests in V8 by identity, so an execution stuck past its deadline can be reported under its id (with its flow, in a trip).
+        var running = new ConcurrentDictionary<ActionExecutionRequest, RunningRequest>(ReferenceEqualityComparer.Instance);
         var sandbox = new V8ActionSandbox(options, stuck: request =>
         {
-            if (running.TryGetValue(request, out var id))
+            if (running.TryGetValue(request, out var at))
             {
-                Reply(stdout, new WorkerReply(id, ActionExecutionResult.Failed(ActionErrorClass.ActionTimeout, WorkerErrors.Stuck, "Still inside V8 past the deadline.")));
+                Reply(stdout, at.Flow is { } flow
+                    ? FlowTrips.StuckReport(at.Id, flow, request, options.DefaultTimeout)
+                    : new WorkerReply(at.Id, ActionExecutionResult.Failed(ActionErrorClass.ActionTimeout, WorkerErrors.Stuck, "Still inside V8 past the deadline.")));
             }
         });
         var codes = new ConcurrentDictionary<string, string>();
         var server = new RequestLoop(stdin, stdinDescriptor, async request =>
         {
+            if (request.Kind == WorkerRequest.FlowKind)
+            {
+                Reply(stdout, await FlowTrips.RunAsync(sandbox, request, codes, running, cancellationToken));
+                return;
+            }
             request = WithCode(request, codes);
-            running[request.Request] = request.Id;
+            running[request.Request] = new RunningRequest(request.Id, null);
             try
             {
                 await ServeAsync(sandbox, request, stdout, cancellationToken);

@@ -27,9 +27,12 @@ internal sealed class WorkerConnection : IAsyncDisposable
     // Set once MarkDead is done with the process, so disposing it cannot race the reader thread.
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerConnection(Process process, SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash)
+    private readonly RequestCounter _sent;
+
+    private WorkerConnection(Process process, SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash, RequestCounter sent)
     {
         _process = process;
+        _sent = sent;
         _pending = new PendingRequests(options);
         _onCrash = onCrash;
     }
@@ -38,7 +41,8 @@ internal sealed class WorkerConnection : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WorkerConnection> StartAsync(SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash, CancellationToken cancellationToken)
+    public static async Task<WorkerConnection> StartAsync(
+        SandboxWorkerOptions options, Action<IReadOnlyCollection<string>> onCrash, RequestCounter sent, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(options.WorkerFileName)
         {
@@ -52,7 +56,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the sandbox worker {options.WorkerFileName}.");
-        var connection = new WorkerConnection(process, options, onCrash);
+        var connection = new WorkerConnection(process, options, onCrash, sent);
         process.ErrorDataReceived += (_, e) => connection._stderr.Keep(e.Data);
         process.BeginErrorReadLine();
         await WorkerFraming.WriteAsync(process.StandardInput.BaseStream, options.Sandbox, cancellationToken);
@@ -60,33 +64,53 @@ internal sealed class WorkerConnection : IAsyncDisposable
         return connection;
     }
 
-    public async Task<ActionExecutionResult> SendAsync(string kind, ActionExecutionRequest request, CancellationToken cancellationToken)
+    public async Task<WorkerReply> SendAsync(string kind, ActionExecutionRequest request, CancellationToken cancellationToken)
     {
         var codeOmitted = _versionsSent.ContainsKey(request.VersionId);
-        var result = await SendOnceAsync(new WorkerRequest(0, kind, request, codeOmitted), cancellationToken);
-        if (codeOmitted && result.Error?.Name == WorkerErrors.MissingCode)
+        var reply = await SendOnceAsync(new WorkerRequest(0, kind, request, codeOmitted), cancellationToken);
+        if (codeOmitted && reply.Result.Error?.Name == WorkerErrors.MissingCode)
         {
             _versionsSent.TryRemove(request.VersionId, out _);
-            result = await SendOnceAsync(new WorkerRequest(0, kind, request), cancellationToken);
+            reply = await SendOnceAsync(new WorkerRequest(0, kind, request), cancellationToken);
         }
-        if (result.Error?.Class != ActionErrorClass.PlatformError)
+        if (reply.Result.Error?.Class != ActionErrorClass.PlatformError)
         {
             _versionsSent.TryAdd(request.VersionId, true);
         }
-        return result;
+        return reply;
     }
 
-    private async Task<ActionExecutionResult> SendOnceAsync(WorkerRequest message, CancellationToken cancellationToken)
+    /// <summary>Sends a whole flow (<see cref="FlowTrips"/>); the code of the versions this worker has seen stays home, as for one Action.</summary>
+    public async Task<WorkerReply> SendFlowAsync(FlowTrip trip, TimeSpan defaultTimeout, CancellationToken cancellationToken)
+    {
+        var reply = await SendOnceAsync(FlowTrips.Message(trip, _versionsSent.ContainsKey, defaultTimeout), cancellationToken);
+        if (reply.Result.Error?.Name == WorkerErrors.MissingCode)
+        {
+            reply = await SendOnceAsync(FlowTrips.Message(trip, _ => false, defaultTimeout), cancellationToken);
+        }
+        // The worker keeps the code of every Action the trip carried, whether or not the flow reached it.
+        if (reply.Flow is not null)
+        {
+            foreach (var action in trip.Request.Actions.Skip(trip.Start))
+            {
+                _versionsSent.TryAdd(action.VersionId, true);
+            }
+        }
+        return reply;
+    }
+
+    private async Task<WorkerReply> SendOnceAsync(WorkerRequest message, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
+        _sent.Add();
         // Continuations run on the thread pool, never on the reader thread: a caller's continuation is the rest of
         // its request (the next Action, then signing tokens), and run inline it would hold up every reply behind it.
-        var reply = new TaskCompletionSource<ActionExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reply = new TaskCompletionSource<WorkerReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add(id, message, reply);
         if (_dead && _pending.Remove(id))
         {
             // The worker ended before this request was written: it never ran, so the supervisor sends it to the next one.
-            return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
+            return new WorkerReply(id, WorkerFailures.Resend("The sandbox worker had ended; sent again."));
         }
         try
         {
@@ -105,7 +129,7 @@ internal sealed class WorkerConnection : IAsyncDisposable
             MarkDead();
             if (_pending.Remove(id))
             {
-                return WorkerFailures.Resend("The sandbox worker had ended; sent again.");
+                return new WorkerReply(id, WorkerFailures.Resend("The sandbox worker had ended; sent again."));
             }
         }
         // A caller that stops waiting leaves its request pending: the worker still runs it, and the watchdog still watches it.
@@ -128,9 +152,9 @@ internal sealed class WorkerConnection : IAsyncDisposable
 
     // The worker reported this request still inside V8 past its deadline plus grace: V8 did not honour the
     // interrupt (some builtins, e.g. sorting a huge sparse array, never check it), so its thread and isolate are lost.
-    private void KillForStuck(long id)
+    private void KillForStuck(WorkerReply report)
     {
-        _pending.MarkOverdue(id);
+        _pending.MarkOverdue(report.Id, report);
         Kill();
     }
 
@@ -166,11 +190,11 @@ internal sealed class WorkerConnection : IAsyncDisposable
                 Volatile.Write(ref _lastReply, Stopwatch.GetTimestamp());
                 if (reply.Result.Error?.Name == WorkerErrors.Stuck)
                 {
-                    KillForStuck(reply.Id);
+                    KillForStuck(reply);
                 }
                 else
                 {
-                    _pending.Complete(reply.Id, reply.Result);
+                    _pending.Complete(reply);
                 }
             }
         }

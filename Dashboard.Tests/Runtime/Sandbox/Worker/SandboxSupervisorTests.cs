@@ -10,12 +10,13 @@ public sealed class SandboxSupervisorTests
     private const string Killer = "exports.onExecutePostLogin = async (event, api) => { new Array(3e8).fill(1.5); };";
     private const string Healthy = "exports.onExecutePostLogin = async (event, api) => { api.multifactor.enable('any'); };";
 
-    internal static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3, int isolatesPerTenant = 2)
+    internal static SandboxSupervisor Supervisor(int workers = 1, int quarantineAfter = 3, int isolatesPerTenant = 2, bool oneTripPerFlow = true)
     {
         var sandbox = new SandboxOptions { IsolatesPerTenant = isolatesPerTenant };
         var options = SandboxWorkerOptions.ForAssembly(Path.Combine(AppContext.BaseDirectory, "Flowgate.Dashboard.dll"), sandbox);
         options.WorkerCount = workers;
         options.QuarantineAfterCrashes = quarantineAfter;
+        options.OneTripPerFlow = oneTripPerFlow;
         return new SandboxSupervisor(options);
     }
 
