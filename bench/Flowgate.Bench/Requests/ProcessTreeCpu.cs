@@ -62,6 +62,24 @@ internal sealed class ProcessTreeCpu
         return (TimeSpan.FromTicks(root / 100), TimeSpan.FromTicks(descendants / 100));
     }
 
+    /// <summary>The threads that used the most CPU since <paramref name="before"/>, as "name ms" (what keeps a server busy).</summary>
+    public IEnumerable<string> Busiest(ProcessTreeCpu before, int count) => _threads
+        .Select(t => (t.Key, Ms: (t.Value - before._threads.GetValueOrDefault(t.Key)) / 1e6))
+        .OrderByDescending(t => t.Ms).Take(count)
+        .Select(t => $"{Name(t.Key.Pid, t.Key.Tid)} {t.Ms:0} ms");
+
+    private static string Name(int pid, int tid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/task/{tid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return $"thread {tid}";
+        }
+    }
+
     private static IEnumerable<int> Tasks(int pid)
     {
         try

@@ -24,6 +24,8 @@ internal static class RequestBench
     // the first grant reads the new flow). Logins and hashes change nothing between slices: the loops start at once.
     private const int GrantSliceWarmUp = RequestTarget.GrantConnections;
 
+    private const int MinimumDoubleLaps = 2;
+
     public static async Task RunAsync(string dashboardDll, string? baselineDll, bool quick)
     {
         // The whole run, start to table; the walks take what the servers' start and the warm-ups leave, grants the most.
@@ -62,8 +64,10 @@ internal static class RequestBench
             foreach (var target in targets)
                 await target.LoginsAsync(LoginWarmUp, TimeSpan.Zero);
             await RequestTarget.PasswordHashesAsync(LoginWarmUp, TimeSpan.Zero);
-            var settled = await Task.WhenAll(targets.Select(t => t.SettleAsync(TimeSpan.FromSeconds(quick ? 8 : 20))));
-            Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: idle servers use {string.Join(", ", settled.Select(s => $"{s:P1}"))} of a core");
+            // Up to a minute: on a crowded machine the JIT's tiering thread is the one still busy after the warm-ups, and
+            // the server it lags most in spends a quarter more CPU per request than the other.
+            var settled = await Task.WhenAll(targets.Select(t => t.SettleAsync(TimeSpan.FromSeconds(quick ? 20 : 60))));
+            Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: idle: {string.Join("; ", settled)}");
 
             var left = budget - clock.Elapsed;
             // The ring: each server's bare grants beside the other's, and beside its own bound grants.
@@ -97,7 +101,9 @@ internal static class RequestBench
 
     /// <summary>
     /// Measures the ring's phases slice by slice in <see cref="InterleavedWalk"/>'s order, pairing adjacent slices, for as
-    /// many double laps as fit in <paramref name="budget"/> (at least one); returns the slices per phase.
+    /// many double laps as fit in <paramref name="budget"/> (at least <see cref="MinimumDoubleLaps"/>: on a crowded machine
+    /// the servers' start and warm-ups take most of the budget, and a ratio of two pairs says little); returns the slices
+    /// per phase.
     /// </summary>
     private static async Task<int> WalkAsync(IReadOnlyList<RequestPhase> ring, TimeSpan budget, RequestRows rows)
     {
@@ -118,7 +124,7 @@ internal static class RequestBench
                 await MeasureAsync(ring[index]);
             doubleLaps++;
         }
-        while (clock.Elapsed * (doubleLaps + 1) / doubleLaps < budget);
+        while (doubleLaps < MinimumDoubleLaps || clock.Elapsed * (doubleLaps + 1) / doubleLaps < budget);
         await MeasureAsync(ring[0]);
         return 2 * doubleLaps;
     }

@@ -66,22 +66,22 @@ internal sealed class RequestTarget : IAsyncDisposable
     /// <summary>
     /// Waits, up to <paramref name="limit"/>, until the idle server (its sandbox workers too) uses under 1 % of a core: the
     /// tiered JIT's background compiles of what the warm-up ran are then done, which on a crowded machine takes minutes
-    /// and, unfinished, leaves one server measurably behind the other. Returns the share of a core last seen.
+    /// and, unfinished, leaves one server measurably behind the other. Returns what it saw last, for the log.
     /// </summary>
-    public async Task<double> SettleAsync(TimeSpan limit)
+    public async Task<string> SettleAsync(TimeSpan limit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var window = TimeSpan.FromMilliseconds(500);
-        double share;
-        do
+        while (true)
         {
             var before = ProcessTreeCpu.Of(_server.ProcessId);
             await Task.Delay(window);
-            var (root, workers) = ProcessTreeCpu.Of(_server.ProcessId).Since(before);
-            share = (root + workers) / window;
+            var after = ProcessTreeCpu.Of(_server.ProcessId);
+            var (root, workers) = after.Since(before);
+            var share = (root + workers) / window;
+            if (share <= 0.01 || clock.Elapsed >= limit)
+                return $"{Label} {share:P1} of a core after {clock.Elapsed.TotalSeconds:0} s ({string.Join(", ", after.Busiest(before, 3))})";
         }
-        while (share > 0.01 && clock.Elapsed < limit);
-        return share;
     }
 
     /// <summary><c>client_credentials</c> grants on <see cref="GrantConnections"/> connections.</summary>
