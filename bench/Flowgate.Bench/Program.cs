@@ -9,7 +9,7 @@ using Flowgate.Runtime.Sandbox.Worker;
 // login waiting for the browser costs in the database (see ParkingBench); `pool`, a tenant's concurrent
 // CPU-bound executions over one isolate and over one per core (see PoolBench); `fault`, 1,000 parallel
 // executions while a worker is killed (see FaultBench); `requests`, whole requests against the real server:
-// client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash, median of 3 runs, with
+// client_credentials grants with 0 and 3 Actions, hosted password logins beside the hash, in interleaved slices, with
 // `--baseline <Flowgate.Dashboard.dll>` beside another build's server (see RequestBench);
 // `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench); `limits`, one
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
@@ -32,7 +32,7 @@ if (args.Contains("logs"))
 if (args.Contains("requests"))
 {
     var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, TimeSpan.FromSeconds(quick ? 3 : 10));
+    await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, quick);
     return;
 }
 if (args.Contains("import"))

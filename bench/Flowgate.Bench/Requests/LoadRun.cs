@@ -22,7 +22,7 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
         await RunLoopsAsync(connections, TimeSpan.MaxValue, (warmUp + connections - 1) / connections, operation, null);
         var latencies = new List<double>[connections];
         var failures = new int[connections];
-        var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : default;
+        var cpuBefore = serverPid is { } before ? ProcessTreeCpu.Of(before) : null;
         var started = Stopwatch.GetTimestamp();
         await RunLoopsAsync(connections, duration, maxPerLoop, operation, (loop, ms, ok) =>
         {
@@ -33,9 +33,9 @@ internal sealed record LoadResult(double PerSecond, double P50Ms, double P99Ms, 
                 failures[loop]++;
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpuAfter = serverPid is { } after ? ProcessTreeCpu.Of(after) : default;
-        var workers = (cpuAfter.Descendants - cpuBefore.Descendants).TotalMilliseconds;
-        var cpu = serverPid is null ? (double?)null : (cpuAfter.Root - cpuBefore.Root).TotalMilliseconds + workers;
+        var (root, descendants) = serverPid is { } after ? ProcessTreeCpu.Of(after).Since(cpuBefore!) : default;
+        var workers = descendants.TotalMilliseconds;
+        var cpu = serverPid is null ? (double?)null : root.TotalMilliseconds + workers;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToList();
         if (all.Count == 0)
             return new LoadResult(0, double.NaN, double.NaN, 0, failures.Sum());

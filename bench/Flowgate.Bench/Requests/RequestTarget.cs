@@ -20,6 +20,7 @@ internal sealed class RequestTarget : IAsyncDisposable
     private readonly string _clientSecret;
     private readonly string _email;
     private readonly string _spa;
+    private bool? _bound;
 
     private RequestTarget(string label, DashboardServer server, BenchTenant tenant, string clientId, string clientSecret,
         IReadOnlyList<string> actions, string email, string spa)
@@ -50,8 +51,38 @@ internal sealed class RequestTarget : IAsyncDisposable
         return new RequestTarget(label, server, tenant, clientId, clientSecret, actions, await tenant.CreateUserAsync(), await tenant.CreateSpaAsync());
     }
 
-    /// <summary>Replaces the credentials-exchange flow with these Actions (none: an empty flow).</summary>
-    public Task BindAsync(IReadOnlyList<string> actions) => _tenant.BindAsync(actions);
+    /// <summary>
+    /// Binds <see cref="Actions"/> to the credentials-exchange flow, or empties it; nothing when it is so already. The
+    /// server reads the flow on every request, so a change counts from the next grant.
+    /// </summary>
+    public async Task BindAsync(bool bound)
+    {
+        if (_bound == bound)
+            return;
+        await _tenant.BindAsync(bound ? Actions : []);
+        _bound = bound;
+    }
+
+    /// <summary>
+    /// Waits, up to <paramref name="limit"/>, until the idle server (its sandbox workers too) uses under 1 % of a core: the
+    /// tiered JIT's background compiles of what the warm-up ran are then done, which on a crowded machine takes minutes
+    /// and, unfinished, leaves one server measurably behind the other. Returns what it saw last, for the log.
+    /// </summary>
+    public async Task<string> SettleAsync(TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var window = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            var before = ProcessTreeCpu.Of(_server.ProcessId);
+            await Task.Delay(window);
+            var after = ProcessTreeCpu.Of(_server.ProcessId);
+            var (root, workers) = after.Since(before);
+            var share = (root + workers) / window;
+            if (share <= 0.01 || clock.Elapsed >= limit)
+                return $"{Label} {share:P1} of a core after {clock.Elapsed.TotalSeconds:0} s ({string.Join(", ", after.Busiest(before, 3))})";
+        }
+    }
 
     /// <summary><c>client_credentials</c> grants on <see cref="GrantConnections"/> connections.</summary>
     public Task<LoadResult> GrantsAsync(int warmUp, TimeSpan duration)
@@ -70,17 +101,19 @@ internal sealed class RequestTarget : IAsyncDisposable
         LoadResult.MeasureAsync(LoginParallelism, warmUp, duration, MaxPerLoop(duration),
             _ => new HostedPasswordLogin(_http, _spa, _email).RunAsync(), _server.ProcessId);
 
+    private static readonly PasswordHasher<object> Hasher = new();
+    private static readonly object HashedUser = new();
+    private static readonly string StoredHash = Hasher.HashPassword(HashedUser, BenchTenant.Password);
+
     /// <summary>ASP.NET Core Identity's own hasher with its defaults, as the server verifies an end user's password, in this process.</summary>
-    public static LoadResult PasswordHashes(int warmUp, TimeSpan duration)
+    public static async Task<LoadResult> PasswordHashesAsync(int warmUp, TimeSpan duration)
     {
-        var hasher = new PasswordHasher<object>();
-        var user = new object();
-        var hash = hasher.HashPassword(user, BenchTenant.Password);
-        Task<bool> VerifyAsync(int _) => Task.FromResult(hasher.VerifyHashedPassword(user, hash, BenchTenant.Password) == PasswordVerificationResult.Success);
-        LoadResult.MeasureAsync(LoginParallelism, warmUp, TimeSpan.Zero, 0, VerifyAsync).GetAwaiter().GetResult();
+        static Task<bool> VerifyAsync(int _) =>
+            Task.FromResult(Hasher.VerifyHashedPassword(HashedUser, StoredHash, BenchTenant.Password) == PasswordVerificationResult.Success);
+        await LoadResult.MeasureAsync(LoginParallelism, warmUp, TimeSpan.Zero, 0, VerifyAsync);
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
-        var result = LoadResult.MeasureAsync(LoginParallelism, 0, duration, MaxPerLoop(duration), VerifyAsync).GetAwaiter().GetResult();
+        var result = await LoadResult.MeasureAsync(LoginParallelism, 0, duration, MaxPerLoop(duration), VerifyAsync);
         self.Refresh();
         // This process's CPU over the run: the hash is all it does meanwhile.
         return result with { ServerCpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / result.Completed };
