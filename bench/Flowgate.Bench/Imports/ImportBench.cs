@@ -67,7 +67,7 @@ internal static class ImportBench
     private static async Task<ImportRun> ImportAsync(DashboardServer server, HttpClient http, string path, int users, long size)
     {
         var before = WorkingSet(server.ProcessId);
-        var cpuBefore = ProcessTreeCpu.Of(server.ProcessId).Root;
+        var cpuBefore = ProcessTreeCpu.Of(server.ProcessId);
         var peak = before;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -96,7 +96,7 @@ internal static class ImportBench
         }
         while (job.GetProperty("status").GetString() is "pending" or "processing");
         clock.Stop();
-        var cpu = ProcessTreeCpu.Of(server.ProcessId).Root - cpuBefore;
+        var cpu = ProcessTreeCpu.Of(server.ProcessId).Since(cpuBefore).Root;
         await sampling.CancelAsync();
         await sampler;
         var inserted = job.TryGetProperty("summary", out var summary) ? summary.GetProperty("inserted").GetInt32() : -1;
