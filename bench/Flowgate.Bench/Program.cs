@@ -13,6 +13,7 @@ using Flowgate.Runtime.Sandbox.Worker;
 // `--baseline <Flowgate.Dashboard.dll>` beside another build's server (see RequestBench);
 // `two-instances`, 200 concurrent logins over two servers on one PostgreSQL (see TwoInstanceBench); `limits`, one
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
+// `login-loop`, only hosted password logins in rounds of 15 s, to profile the login path (see LoginLoop).
 // `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
 // `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
 var quick = args.Contains("--quick");
@@ -31,6 +32,11 @@ if (args.Contains("requests"))
 {
     var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await RequestBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, TimeSpan.FromSeconds(quick ? 3 : 10));
+    return;
+}
+if (args.Contains("login-loop"))
+{
+    await LoginLoop.RunAsync(FindDashboard(FindRepositoryRoot()), quick ? 2 : 6, TimeSpan.FromSeconds(15));
     return;
 }
 if (args.Contains("two-instances"))

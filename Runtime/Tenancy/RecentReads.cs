@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Flowgate.Runtime.Tenancy;
+
+/// <summary>
+/// Tenant data the hosted pages show on every request (branding, the login page's passkey choice, custom texts), kept
+/// for <see cref="Lifetime"/>: a login read each of them from the database once per page, twice per login. A change
+/// made on this instance drops every entry at once (<see cref="Forget"/>); another instance shows it within the
+/// lifetime. Only what a page displays is read through here: what guards something (the password policy, lockout,
+/// the Management API's answers) reads the database every time.
+/// </summary>
+public sealed class RecentReads : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    // Keys are the tenant and a name the caller builds from its own constants (never from a request), so the count of
+    // entries is bounded by tenants times sections; the size limit is a second guard.
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    /// <summary>The value read at most <see cref="Lifetime"/> ago, or <paramref name="read"/>'s. Values must be immutable.</summary>
+    public async Task<T> GetAsync<T>(string tenantId, string key, Func<Task<T>> read)
+    {
+        if (_entries.TryGetValue((tenantId, key), out T? value))
+            return value!;
+        value = await read();
+        _entries.Set((tenantId, key), value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return value;
+    }
+
+    /// <summary>Drops every entry: called after a write, so this instance shows the change at once.</summary>
+    public void Forget() => _entries.Clear();
+
+    public void Dispose() => _entries.Dispose();
+}
