@@ -53,6 +53,7 @@ internal static class HostedLoginRegistration
         builder.Services.AddBranding();
         builder.Services.AddScoped<HostedBranding>();
         builder.Services.AddScoped<HostedPageText>();
+        builder.Services.AddScoped<HostedApplicationName>();
         builder.Services.AddSingleton<Mfa.RememberedBrowser>();
         builder.Services.AddScoped<Mfa.LoginMfa>();
         builder.Services.AddScoped<Mfa.FactorSession>();

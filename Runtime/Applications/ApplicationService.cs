@@ -148,11 +148,12 @@ public sealed class ApplicationService(
     }
 
     /// <summary>The display name of an application, for the hosted pages; null when unknown.</summary>
+    /// <remarks>The name alone, untracked: read on every hosted page, where OpenIddict's whole entity (and a scope) cost more.</remarks>
     public async Task<string?> FindNameAsync(string clientId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var application = await Manager(scope).FindByClientIdAsync(clientId, cancellationToken);
-        return application is null || application.TenantId != tenant.Id ? null : application.DisplayName;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<FlowgateApplication>().AsNoTracking().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
+            .Select(a => a.DisplayName).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>An application's <c>client_metadata</c>, for <c>event.client.metadata</c>; empty when unknown.</summary>

@@ -10,6 +10,7 @@ public static class BrandingRegistration
     public static IServiceCollection AddBranding(this IServiceCollection services)
     {
         services.TryAddScoped<TenantSettingsSection>();
+        services.TryAddSingleton<HostedPageReads>();
         services.AddScoped<BrandingSettings>();
         services.AddScoped<PromptTexts>();
         services.AddScoped<LoginPromptSettings>();

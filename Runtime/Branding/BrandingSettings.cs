@@ -17,6 +17,10 @@ public sealed class BrandingSettings(TenantSettingsSection settings, ILogger<Bra
     public async Task<TenantBranding> GetAsync(CancellationToken cancellationToken) =>
         FromJson(await settings.ReadAsync(Section, cancellationToken));
 
+    /// <summary>The branding as the hosted pages show it: read at most <see cref="HostedPageReads.Lifetime"/> ago.</summary>
+    public async Task<TenantBranding> GetRecentAsync(CancellationToken cancellationToken) =>
+        FromJson(await settings.ReadRecentAsync(Section, cancellationToken));
+
     /// <summary>Stores <paramref name="branding"/> whole; refuses it (nothing stored) when a value breaks a rule.</summary>
     public async Task SetAsync(TenantBranding branding, CancellationToken cancellationToken)
     {

@@ -18,11 +18,21 @@ public sealed class LoginPromptSettings(TenantSettingsSection settings, ILogger<
     /// True when never set: the login page has always offered it.
     /// </summary>
     public async Task<bool> PasskeyFirstFactorAsync(CancellationToken cancellationToken) =>
-        (await settings.ReadAsync(Section, cancellationToken))?[PlatformFirstFactor] is JsonValue value && value.TryGetValue<bool>(out var on) ? on : true;
+        PasskeyFirstFactor(await settings.ReadAsync(Section, cancellationToken));
+
+    /// <summary>
+    /// <see cref="PasskeyFirstFactorAsync"/> as the login page shows it, from a copy at most <see cref="HostedPageReads.Lifetime"/>
+    /// old: a change made on another instance reaches this one's login page within that time.
+    /// </summary>
+    public async Task<bool> PasskeyFirstFactorRecentAsync(CancellationToken cancellationToken) =>
+        PasskeyFirstFactor(await settings.ReadRecentAsync(Section, cancellationToken));
 
     public async Task SetPasskeyFirstFactorAsync(bool on, CancellationToken cancellationToken)
     {
         await settings.WriteAsync(Section, new JsonObject { [PlatformFirstFactor] = on }, cancellationToken);
         logger.LogInformation("Passkey first factor {State}", on ? "enabled" : "disabled");
     }
+
+    private static bool PasskeyFirstFactor(JsonObject? section) =>
+        section?[PlatformFirstFactor] is JsonValue value && value.TryGetValue<bool>(out var on) ? on : true;
 }

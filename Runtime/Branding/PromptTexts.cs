@@ -12,7 +12,8 @@ namespace Flowgate.Runtime.Branding;
 /// The tenant's custom texts per prompt and language (Auth0's <c>/prompts/{prompt}/custom-text/{language}</c>): a PUT
 /// replaces the prompt's texts in that language; an empty object removes them.
 /// </summary>
-public sealed partial class PromptTexts(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, TimeProvider clock, ILogger<PromptTexts> logger)
+public sealed partial class PromptTexts(
+    IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, HostedPageReads recent, TimeProvider clock, ILogger<PromptTexts> logger)
 {
     /// <summary>The longest text a key may hold, and the most a prompt may hold in one language, in characters.</summary>
     public const int MaxTextLength = 2048, MaxPromptLength = 65536;
@@ -50,23 +51,31 @@ public sealed partial class PromptTexts(IDbContextFactory<FlowgateDbContext> con
             row.UpdatedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(cancellationToken);
+        recent.Forget();
         logger.LogInformation("Custom text for prompt {Prompt} in {Language} set", prompt, language);
     }
 
     /// <summary>
     /// The texts of <paramref name="prompt"/>'s <paramref name="screen"/> set in any of <paramref name="languages"/>, in
-    /// that order of preference (the hosted pages take each key from the first language that has it).
+    /// that order of preference (the hosted pages take each key from the first language that has it). Read for a hosted
+    /// page: the prompt's texts in every language as read at most <see cref="HostedPageReads.Lifetime"/> ago.
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ForLanguagesAsync(string prompt, string screen, IReadOnlyList<string> languages, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PromptCustomTexts.AsNoTracking()
-            .Where(t => t.TenantId == tenant.Id && t.Prompt == prompt && languages.Contains(t.Language))
-            .Select(t => new { t.Language, t.TextJson }).ToListAsync(cancellationToken);
-        return [.. languages.Select(language => rows.FirstOrDefault(r => r.Language == language))
-            .Where(r => r is not null)
-            .Select(r => JsonNode.Parse(r!.TextJson)?[screen] as JsonObject)
+        // Keyed by the prompt only (a page's constant), not by the request's languages: those are the browser's choice.
+        var rows = await recent.GetAsync(tenant.Id, "texts:" + prompt, () => AllLanguagesAsync(prompt, cancellationToken));
+        return [.. languages.Select(language => rows.GetValueOrDefault(language))
+            .OfType<string>()
+            .Select(json => JsonNode.Parse(json)?[screen] as JsonObject)
             .OfType<JsonObject>()];
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> AllLanguagesAsync(string prompt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PromptCustomTexts.AsNoTracking()
+            .Where(t => t.TenantId == tenant.Id && t.Prompt == prompt)
+            .ToDictionaryAsync(t => t.Language, t => t.TextJson, cancellationToken);
     }
 
     /// <summary>The languages that have texts for <paramref name="prompt"/>.</summary>

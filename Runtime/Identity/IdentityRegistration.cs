@@ -34,6 +34,7 @@ public static class IdentityRegistration
         services.Replace(ServiceDescriptor.Scoped<IUserValidator<TenantUser>, EndUserValidator>());
         services.AddScoped<PasswordCheck>();
         services.TryAddScoped<Tenancy.TenantSettingsSection>();
+        services.TryAddSingleton<Tenancy.HostedPageReads>();
         services.AddScoped<PasswordPolicyStore>();
         services.AddScoped<Usernames>();
         return services;

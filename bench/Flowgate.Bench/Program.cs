@@ -15,6 +15,7 @@ using Flowgate.Runtime.Sandbox.Worker;
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
 // `import`, a 10,000-user users-imports job against the real server, POST to completed, with the server's peak working
 // set, optionally beside `--baseline <Flowgate.Dashboard.dll>` (see ImportBench).
+// `login-loop`, only hosted password logins in rounds of 15 s, to profile the login path (see LoginLoop).
 // `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
 // `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
 var quick = args.Contains("--quick");
@@ -39,6 +40,11 @@ if (args.Contains("import"))
 {
     var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await Flowgate.Bench.Imports.ImportBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, quick ? 2_000 : 10_000);
+    return;
+}
+if (args.Contains("login-loop"))
+{
+    await LoginLoop.RunAsync(FindDashboard(FindRepositoryRoot()), quick ? 2 : 6, TimeSpan.FromSeconds(15));
     return;
 }
 if (args.Contains("two-instances"))
