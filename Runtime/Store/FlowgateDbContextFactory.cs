@@ -12,8 +12,9 @@ namespace Flowgate.Runtime.Store;
 /// request, which creates several contexts. Disposing a context (the factory's, or the scoped one at the end of its
 /// scope) hands it back to the pool, which resets it first: change tracker (and its settings such as
 /// <c>AutoDetectChangesEnabled</c>), open transaction, connection and command timeout. Nothing else lives on a
-/// context here: no <c>OnConfiguring</c>, no fields, no query filters (every query names its tenant), so a context
-/// leased by the next request cannot carry anything of the last one.
+/// context here: no <c>OnConfiguring</c>, no fields, and no query filter that holds a value (every query names its
+/// tenant; the one filter, hiding database users linked into another, is a constant), so a context leased by the next
+/// request cannot carry anything of the last one.
 /// </remarks>
 internal sealed class FlowgateDbContextFactory : IDbContextFactory<FlowgateDbContext>
 {
