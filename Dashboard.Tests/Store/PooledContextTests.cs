@@ -6,7 +6,7 @@ namespace Flowgate.Tests.Store;
 
 /// <summary>
 /// The contexts are pooled: a context handed back is the next one handed out, with nothing of its last user (tracked
-/// rows, tracking settings) and with SQLite's connection setup (busy timeout) still applied to its connection.
+/// rows, tracking settings) and with SQLite's connection setup (busy timeout, synchronous=NORMAL) still applied to its connection.
 /// </summary>
 public sealed class PooledContextTests
 {
@@ -31,6 +31,9 @@ public sealed class PooledContextTests
         await using var command = second.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA busy_timeout;";
         var busyTimeout = Convert.ToInt64(await command.ExecuteScalarAsync());
+        // The native handle came back from Microsoft.Data.Sqlite's pool, which the setup configures once: it is still set.
+        command.CommandText = "PRAGMA synchronous;";
+        var synchronous = Convert.ToInt64(await command.ExecuteScalarAsync());
 
         Assert.Same(first, second);
         Assert.IsType<SqliteFlowgateDbContext>(second);
@@ -39,5 +42,6 @@ public sealed class PooledContextTests
         Assert.Equal(QueryTrackingBehavior.TrackAll, second.ChangeTracker.QueryTrackingBehavior);
         Assert.False(await second.Tenants.AnyAsync(t => t.Id == "left-behind"));
         Assert.Equal(10_000, busyTimeout);
+        Assert.Equal(1, synchronous); // NORMAL
     }
 }

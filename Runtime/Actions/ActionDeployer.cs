@@ -18,6 +18,7 @@ public sealed class ActionDeployer(
     ActionService actions,
     IActionSandbox sandbox,
     SavedTests.SavedTestSuite savedTests,
+    Flows.DeployedFlowCache flows,
     TimeProvider clock,
     ILogger<ActionDeployer> logger)
 {
@@ -157,6 +158,8 @@ public sealed class ActionDeployer(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // The flows this Action is bound to now run the new version (or its canary beside the old one).
+            flows.Forget((tenant.Id, action.TriggerId));
         }
         catch (DbUpdateException)
         {

@@ -16,6 +16,7 @@ public sealed class ActionService(
     ActionSecretProtector secrets,
     ActionCodeValidator validator,
     DependencyPinner dependencies,
+    Flows.DeployedFlowCache flows,
     TimeProvider clock,
     ILogger<ActionService> logger)
 {
@@ -143,6 +144,7 @@ public sealed class ActionService(
         db.TriggerBindings.RemoveRange(bindings);
         db.Actions.Remove(action);
         await db.SaveChangesAsync(cancellationToken);
+        flows.Forget((tenant.Id, action.TriggerId));
         logger.LogInformation("Action {ActionId} deleted (force: {Force}, unbound: {Bindings})", id, force, bindings.Count);
     }
 

@@ -23,6 +23,7 @@ public static class ActionsRegistration
         services.AddScoped<ActionDeployer>();
         services.AddScoped<BindingService>();
         services.AddSingleton<DeployedVersionCache>();
+        services.AddSingleton<DeployedFlowCache>();
         services.AddScoped<DeployedFlowLoader>();
         services.AddSingleton<Canaries.CanaryTransitions>();
         services.AddSingleton<CanaryGuard>();

@@ -14,6 +14,7 @@ namespace Flowgate.Runtime.Flows;
 public sealed class BindingService(
     IDbContextFactory<FlowgateDbContext> contexts,
     CurrentTenant tenant,
+    DeployedFlowCache flows,
     TimeProvider clock,
     ILogger<BindingService> logger)
 {
@@ -63,6 +64,7 @@ public sealed class BindingService(
         db.TriggerBindings.AddRange(bindings);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        flows.Forget((tenant.Id, triggerId));
         logger.LogInformation("Flow {Trigger} replaced with {Count} Action(s)", triggerId, bindings.Count);
         return new FlowSnapshot(triggerId, bindings, VersionOf(bindings));
     }

@@ -4,24 +4,40 @@ using Flowgate.Runtime.Tenancy;
 using Flowgate.Shared.Execution;
 using Flowgate.Shared.Flows;
 using Microsoft.EntityFrameworkCore;
+using FlowBinding = Flowgate.Runtime.Flows.DeployedFlowCache.Binding;
 
 namespace Flowgate.Runtime.Flows;
 
 /// <summary>Reads what a trigger runs now: its bound Actions, in order, at their deployed versions, secrets decrypted.</summary>
 /// <remarks>
-/// Each call reads the flow (binding and deployed version ids, a few short rows) so a deploy, bind or rollback made on any
-/// instance counts from the next request (a canary's start, promotion and rollback too, being columns of the Action); the versions' code and secrets come from <see cref="DeployedVersionCache"/>.
+/// The flow (binding and deployed version ids, a canary's columns of the Action) comes through <see cref="DeployedFlowCache"/>:
+/// a deploy, bind or rollback counts from the next request on the instance that made it, and within 2 s on the others.
+/// The versions' code and secrets come from <see cref="DeployedVersionCache"/>. A canary's version is picked per execution.
 /// </remarks>
-public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ActionSecretProtector secrets, DeployedVersionCache versions)
+public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> contexts, CurrentTenant tenant, ActionSecretProtector secrets,
+    DeployedVersionCache versions, DeployedFlowCache flows)
 {
     public async Task<IReadOnlyList<BoundAction>> LoadAsync(string triggerId, CancellationToken cancellationToken)
     {
+        var key = (tenant.Id, triggerId);
+        if (flows.TryGet(key, out var cached) && (cached.Count == 0 || AllVersionsKnown(cached)))
+            return cached.Count == 0 ? [] : Resolve(cached);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var bindings = new List<FlowBinding>();
-        await foreach (var binding in Bindings.For(db)(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
-            bindings.Add(binding);
+        var bindings = cached;
+        if (bindings is null)
+        {
+            var read = flows.BeginRead();
+            var list = new List<FlowBinding>();
+            await foreach (var binding in Bindings.For(db)(db, tenant.Id, triggerId).WithCancellation(cancellationToken))
+                list.Add(binding);
+            flows.Set(key, list, read);
+            bindings = list;
+        }
         return bindings.Count == 0 ? [] : await ResolveAsync(db, bindings, cancellationToken);
     }
+
+    private bool AllVersionsKnown(IReadOnlyList<FlowBinding> bindings) =>
+        bindings.All(b => versions.TryGet(tenant.Id, b.VersionId, out _) && (b.CanaryVersionId is null || versions.TryGet(tenant.Id, b.CanaryVersionId, out _)));
 
     /// <summary>
     /// The flow designer's unapplied canvas: these Actions, in this order and with these policies, at their deployed
@@ -39,13 +55,19 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
         return bindings.Count == 0 ? [] : await ResolveAsync(db, bindings, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<BoundAction>> ResolveAsync(FlowgateDbContext db, List<FlowBinding> bindings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BoundAction>> ResolveAsync(FlowgateDbContext db, IReadOnlyList<FlowBinding> bindings, CancellationToken cancellationToken)
+    {
+        var missing = bindings.SelectMany(b => new[] { b.VersionId, b.CanaryVersionId }).OfType<string>()
+            .Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
+        if (missing.Count > 0)
+            await ReadVersionsAsync(db, missing, cancellationToken);
+        return Resolve(bindings);
+    }
+
+    private List<BoundAction> Resolve(IReadOnlyList<FlowBinding> bindings)
     {
         // During a canary each binding's version is picked for this execution (see CanaryRouting).
         var picks = bindings.Select(b => CanaryRouting.Choose(b.VersionId, b.CanaryVersionId, b.CanaryPercent, b.CanaryMaxFailureRate, b.CanaryMinExecutions)).ToList();
-        var missing = picks.Select(p => p.VersionId).Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
-        if (missing.Count > 0)
-            await ReadVersionsAsync(db, missing, cancellationToken);
         var flow = new List<BoundAction>(bindings.Count);
         foreach (var (binding, pick) in bindings.Zip(picks))
         {
@@ -70,9 +92,6 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
             orderby binding.Order
             select new FlowBinding(binding.DisplayName, binding.FailurePolicy, action.DeployedVersionId!,
                 action.CanaryVersionId, action.CanaryPercent, action.CanaryMaxFailureRate, action.CanaryMinExecutions)));
-
-    private sealed record FlowBinding(string DisplayName, BindingFailurePolicy FailurePolicy, string VersionId,
-        string? CanaryVersionId, int CanaryPercent, double CanaryMaxFailureRate, int CanaryMinExecutions);
 
     private async Task ReadVersionsAsync(FlowgateDbContext db, List<string> ids, CancellationToken cancellationToken)
     {

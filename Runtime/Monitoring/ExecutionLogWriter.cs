@@ -77,11 +77,17 @@ internal sealed class ExecutionLogWriter(
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
-            // Only inserts, never changed after: no snapshot comparison needed at SaveChanges.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Executions.AddRange(records);
-            db.LogEvents.AddRange(logEvents);
-            await db.SaveChangesAsync();
+            // Only inserts, never read back: straight INSERTs (one prepared statement per table on SQLite) instead of the
+            // change tracker, which took half of this writer's CPU under the client_credentials bench with Actions bound.
+            // One transaction: one commit for the batch, and a record is never written without its Action results.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await BulkInsert.InsertAsync(db, records, CancellationToken.None);
+                await BulkInsert.InsertAsync(db, [.. records.SelectMany(r => r.Results)], CancellationToken.None);
+                await BulkInsert.InsertAsync(db, logEvents, CancellationToken.None);
+                await transaction.CommitAsync();
+            });
         }
 #pragma warning disable CA1031 // A failed write loses these records; the writer must live on for the next ones.
         catch (Exception e)

@@ -11,7 +11,8 @@ namespace Flowgate.Runtime.Store;
 /// Inserts new rows with multi-row <c>INSERT … VALUES (…), (…)</c> statements on the context's connection and current
 /// transaction, bypassing the change tracker. The table, columns, quoting and value conversions come from the EF model
 /// and the provider, so it is the same SQL on SQLite, PostgreSQL and SQL Server. For bulk jobs only: measured on a
-/// 10,000-user import, EF's per-entity tracking and per-column command building took most of the job's CPU.
+/// 10,000-user import, EF's per-entity tracking and per-column command building took most of the job's CPU. A key the
+/// database generates (an identity column) is left to it and not read back.
 /// </summary>
 internal static class BulkInsert
 {
@@ -25,7 +26,7 @@ internal static class BulkInsert
             return;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetTypeMapping(), Getter: p.GetGetter(),
+        var columns = entity.GetProperties().Where(p => !IsStoreGeneratedKey(p)).Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetTypeMapping(), Getter: p.GetGetter(),
             Name: p.GetColumnName(table)!)).ToList();
         if (columns.Any(c => c.Property.IsShadowProperty()))
             throw new InvalidOperationException($"{typeof(T).Name} has shadow properties, which a bulk insert cannot read.");
@@ -71,6 +72,9 @@ internal static class BulkInsert
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static bool IsStoreGeneratedKey(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
     private static string Statement(string head, int rows, int columns, ISqlGenerationHelper sql)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
@@ -29,12 +30,16 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    // Calls into SQLite on the native handle (no statement kept): cheap enough for every open from the pool.
+    // Pooled connections keep their native handle, and both settings stay with the handle: set once per handle, not on
+    // every open (a login opens about 28 connections, and the PRAGMA is parsed and run each time).
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+
     private static void Configure(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle })
+        if (connection is not SqliteConnection { Handle: { } handle } || Configured.TryGetValue(handle, out _))
             return;
         raw.sqlite3_busy_timeout(handle, BusyTimeoutMs);
         raw.sqlite3_exec(handle, "PRAGMA synchronous = NORMAL;");
+        Configured.AddOrUpdate(handle, Configured);
     }
 }

@@ -15,7 +15,7 @@ using Flowgate.Runtime.Sandbox.Worker;
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
 // `import`, a 10,000-user users-imports job against the real server, POST to completed, with the server's peak working
 // set, optionally beside `--baseline <Flowgate.Dashboard.dll>` (see ImportBench).
-// `login-loop`, only hosted password logins in rounds of 15 s, to profile the login path (see LoginLoop).
+// `login-loop`, `grant-loop` and `bound-grant-loop`: one kind of request in rounds of 15 s, to profile its path (see ProfileLoop).
 // `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
 // `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
 var quick = args.Contains("--quick");
@@ -42,9 +42,10 @@ if (args.Contains("import"))
     await Flowgate.Bench.Imports.ImportBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, quick ? 2_000 : 10_000);
     return;
 }
-if (args.Contains("login-loop"))
+if (args.FirstOrDefault(a => a is "login-loop" or "grant-loop" or "bound-grant-loop") is { } loop)
 {
-    await LoginLoop.RunAsync(FindDashboard(FindRepositoryRoot()), quick ? 2 : 6, TimeSpan.FromSeconds(15));
+    var kind = loop switch { "login-loop" => ProfileLoop.Kind.Logins, "grant-loop" => ProfileLoop.Kind.BareGrants, _ => ProfileLoop.Kind.BoundGrants };
+    await ProfileLoop.RunAsync(FindDashboard(FindRepositoryRoot()), kind, quick ? 2 : 6, TimeSpan.FromSeconds(15));
     return;
 }
 if (args.Contains("two-instances"))

@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Runtime.Flows;
 
-/// <summary>Two instances on one database: a canary started, rolled back or promoted on one is what the other runs from its next request.</summary>
+/// <summary>
+/// Two instances on one database: a canary started, rolled back or promoted on one is what the other runs once its flow cache's
+/// age has passed (<see cref="DeployedFlowCache"/>, 2 s).
+/// </summary>
 public sealed class CanaryAcrossInstancesTests
 {
     private static string Code(string tag) => $$"""
@@ -39,6 +42,7 @@ public sealed class CanaryAcrossInstancesTests
             }
             return seen;
         }
+        Task FlowCacheAgeAsync() => Task.Delay(login.Services.GetRequiredService<DeployedFlowCache>().MaxAge);
         await using var scope = admin.Services.CreateAsyncScope();
         var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
         var canaries = scope.ServiceProvider.GetRequiredService<ActionCanaries>();
@@ -54,14 +58,18 @@ public sealed class CanaryAcrossInstancesTests
         }
 
         await StartAsync("v2");
+        await FlowCacheAgeAsync();
         // At 99 %, ten runs without the canary would be a 1-in-10^20 chance.
         Assert.Contains("v2", await VersionsAsync(10));
         await canaries.EndAsync(action.Id, CanaryEnd.RolledBack, "test", CancellationToken.None);
+        await FlowCacheAgeAsync();
         Assert.All(await VersionsAsync(10), v => Assert.Equal("v1", v));
 
         await StartAsync("v3");
+        await FlowCacheAgeAsync();
         Assert.Contains("v3", await VersionsAsync(10));
         await canaries.EndAsync(action.Id, CanaryEnd.Promoted, "test", CancellationToken.None);
+        await FlowCacheAgeAsync();
         Assert.All(await VersionsAsync(10), v => Assert.Equal("v3", v));
     }
 }

@@ -12,7 +12,8 @@ namespace Flowgate.Tests.Runtime.Flows;
 
 /// <summary>
 /// Two instances on one database, as behind a load balancer: what an administrator changes on one (deploy, secret,
-/// rollback, flow) is what the other runs from its very next request, though it keeps deployed versions in memory.
+/// rollback, flow) is what that one runs from its very next request, and the other once its flow cache's age has passed
+/// (<see cref="DeployedFlowCache"/>, 2 s), though both keep the flow and the deployed versions in memory.
 /// </summary>
 public sealed class DeployedFlowCacheTests
 {
@@ -25,32 +26,39 @@ public sealed class DeployedFlowCacheTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task A_second_instance_runs_what_was_deployed_bound_or_rolled_back_on_the_first_from_its_next_request(DatabaseProvider provider)
+    public async Task What_was_deployed_bound_or_rolled_back_runs_at_once_on_the_instance_that_did_it_and_soon_after_on_the_other(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         using var admin = new FlowgateApp(database);
         using var login = new FlowgateApp(database);
         var credentials = await admin.CreateApplicationAsync();
-        var http = login.CreateClient();
-        Task<string?> PlanAsync() => PlanClaimAsync(http, credentials, login.ManagementAudience);
+        Task<string?> PlanAsync(FlowgateApp on) => PlanClaimAsync(on.CreateClient(), credentials, on.ManagementAudience);
+        Task FlowCacheAgeAsync() => Task.Delay(login.Services.GetRequiredService<DeployedFlowCache>().MaxAge);
 
         var actionId = await CreateAsync(admin, "v1", "gold");
         await BindAsync(admin, actionId);
-        Assert.Equal("v1:gold", await PlanAsync());
+        Assert.Equal("v1:gold", await PlanAsync(admin));
+        Assert.Equal("v1:gold", await PlanAsync(login));
         var first = await DeployedVersionIdAsync(admin, actionId);
 
         await DeployAsync(admin, actionId, "v2", "gold");
-        Assert.Equal("v2:gold", await PlanAsync());
+        Assert.Equal("v2:gold", await PlanAsync(admin));
+        await FlowCacheAgeAsync();
+        Assert.Equal("v2:gold", await PlanAsync(login));
 
         await DeployAsync(admin, actionId, "v2", "platinum"); // a secret changed, the code not
-        Assert.Equal("v2:platinum", await PlanAsync());
+        Assert.Equal("v2:platinum", await PlanAsync(admin));
 
         await using (var scope = admin.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ActionDeployer>().RollbackAsync(actionId, first, false, "test", CancellationToken.None);
-        Assert.Equal("v1:gold", await PlanAsync());
+        Assert.Equal("v1:gold", await PlanAsync(admin));
+        await FlowCacheAgeAsync();
+        Assert.Equal("v1:gold", await PlanAsync(login));
 
         await BindAsync(admin);
-        Assert.Null(await PlanAsync());
+        Assert.Null(await PlanAsync(admin));
+        await FlowCacheAgeAsync();
+        Assert.Null(await PlanAsync(login));
     }
 
     private static async Task<string?> PlanClaimAsync(HttpClient http, ApplicationCredentials credentials, string audience)

@@ -12,7 +12,7 @@ namespace Flowgate.Runtime.Actions.Canaries;
 /// administrator, end the same canary at once exactly one of them applies and logs it; the others get false.
 /// Takes the tenant explicitly: the automatic rollback runs from the flow's recording, outside any admin request.
 /// </summary>
-public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> contexts, ExecutionRecorder recorder, TimeProvider clock, ILogger<CanaryTransitions> logger)
+public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> contexts, Flows.DeployedFlowCache flows, ExecutionRecorder recorder, TimeProvider clock, ILogger<CanaryTransitions> logger)
 {
     /// <summary>Tenant log types of a canary's steps (Flowgate's own: Auth0 has no canary).</summary>
     public const string StartedType = "flowgate_canary_started", PromotedType = "flowgate_canary_promoted", RolledBackType = "flowgate_canary_rolled_back";
@@ -52,6 +52,8 @@ public sealed class CanaryTransitions(IDbContextFactory<FlowgateDbContext> conte
         });
         if (!ended)
             return false;
+        // The Action's trigger is not at hand here, and canaries end rarely: every flow is read again.
+        flows.ForgetAll();
 
         var name = await db.Actions.Where(a => a.Id == actionId).Select(a => a.Name).SingleAsync(cancellationToken);
         var number = await db.ActionVersions.Where(v => v.Id == canaryVersionId).Select(v => v.Number).SingleAsync(cancellationToken);
