@@ -15,6 +15,7 @@ using Flowgate.Runtime.Sandbox.Worker;
 // counted hit of a request limit on SQLite and PostgreSQL (see LimitsBench).
 // `import`, a 10,000-user users-imports job against the real server, POST to completed, with the server's peak working
 // set, optionally beside `--baseline <Flowgate.Dashboard.dll>` (see ImportBench).
+// `login-steps`, logins one at a time with the server's CPU per step (see ProfileLoop.StepsAsync).
 // `login-loop`, `grant-loop` and `bound-grant-loop`: one kind of request in rounds of 15 s, to profile its path (see ProfileLoop).
 // `hop-parts`, the worker pipe's framing and JSON per execution (see HopParts).
 // `--busy` measures the sandbox table with every core half busy hashing passwords, as a login server under load (see BackgroundLoad).
@@ -40,6 +41,11 @@ if (args.Contains("import"))
 {
     var baseline = Array.IndexOf(args, "--baseline") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await Flowgate.Bench.Imports.ImportBench.RunAsync(FindDashboard(FindRepositoryRoot()), baseline, quick ? 2_000 : 10_000);
+    return;
+}
+if (args.Contains("login-steps"))
+{
+    await ProfileLoop.StepsAsync(FindDashboard(FindRepositoryRoot()), quick ? 2 : 4, quick ? 40 : 150);
     return;
 }
 if (args.FirstOrDefault(a => a is "login-loop" or "grant-loop" or "bound-grant-loop") is { } loop)

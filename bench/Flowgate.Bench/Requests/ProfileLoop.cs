@@ -12,6 +12,24 @@ internal static class ProfileLoop
     private const int LoginWarmUp = 24;
     private const int GrantWarmUp = 400;
 
+    /// <summary>
+    /// Logins one at a time, the server's CPU per step of the login (each step's time includes whatever the server's
+    /// background threads did meanwhile), beside the password hash alone in this process.
+    /// </summary>
+    public static async Task StepsAsync(string dashboardDll, int rounds, int logins)
+    {
+        await using var target = await RequestTarget.StartAsync("this build", dashboardDll);
+        await target.LoginsAsync(LoginWarmUp * 4, TimeSpan.Zero);
+        Console.Error.WriteLine(await target.SettleAsync(TimeSpan.FromSeconds(60)));
+        for (var round = 1; round <= rounds; round++)
+        {
+            var steps = await target.LoginStepsAsync(logins);
+            var hash = await RequestTarget.PasswordHashesAsync(0, TimeSpan.FromSeconds(3));
+            Console.Out.WriteLine($"round {round}: {string.Join(", ", steps.Select(s => $"{s.Key} {s.Value:0.00} ms"))}; " +
+                $"all {steps.Values.Sum():0.00} ms; hash alone {hash.ServerCpuMs?.ToString("0.00") ?? "?"} ms");
+        }
+    }
+
     public static async Task RunAsync(string dashboardDll, Kind kind, int rounds, TimeSpan duration)
     {
         await using var target = await RequestTarget.StartAsync("this build", dashboardDll);

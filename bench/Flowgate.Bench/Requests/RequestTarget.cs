@@ -97,6 +97,30 @@ internal sealed class RequestTarget : IAsyncDisposable
     }
 
     /// <summary>Hosted password logins, <see cref="LoginParallelism"/> at a time, each a new browser.</summary>
+    /// <summary>
+    /// <paramref name="count"/> logins one after the other, with the server's CPU time (its workers' too) summed per step
+    /// of <see cref="HostedPasswordLogin.Steps"/>, in ms per login.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> LoginStepsAsync(int count)
+    {
+        var spent = HostedPasswordLogin.Steps.ToDictionary(s => s, _ => 0.0);
+        var last = ProcessTreeCpu.Of(_server.ProcessId);
+        void StepDone(string step)
+        {
+            var now = ProcessTreeCpu.Of(_server.ProcessId);
+            var (root, workers) = now.Since(last);
+            spent[step] += (root + workers).TotalMilliseconds / count;
+            last = now;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            last = ProcessTreeCpu.Of(_server.ProcessId);
+            if (!await new HostedPasswordLogin(_http, _spa, _email, StepDone).RunAsync())
+                throw new InvalidOperationException("A login failed.");
+        }
+        return spent;
+    }
+
     public Task<LoadResult> LoginsAsync(int warmUp, TimeSpan duration) =>
         LoadResult.MeasureAsync(LoginParallelism, warmUp, duration, MaxPerLoop(duration),
             _ => new HostedPasswordLogin(_http, _spa, _email).RunAsync(), _server.ProcessId);
