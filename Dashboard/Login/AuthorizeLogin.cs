@@ -58,12 +58,11 @@ internal sealed class AuthorizeLogin(
         }
         else
         {
-            application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
-            var eventJson = PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
-                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, clientMetadata: application.Metadata,
+            var client = application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
+            flow = await postLogin.ExecuteAsync(async () => PostLoginEvent.Build(context, request, user, roles, client.Name, audience,
+                await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, clientMetadata: client.Metadata,
                 session: LoginSessionClaims.ToEvent(session.Principal!, context, user.Id, request.ClientId,
-                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()), connection: connections.Of(session.Principal!));
-            flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
+                    session.Properties?.IssuedUtc ?? clock.GetUtcNow(), clock.GetUtcNow()), connection: connections.Of(session.Principal!)), context.RequestAborted);
         }
 
         string? refusal = null;

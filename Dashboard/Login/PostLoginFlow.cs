@@ -16,9 +16,12 @@ namespace Flowgate.Dashboard.Login;
 /// </summary>
 internal sealed class PostLoginFlow(TriggerRunner triggers, LoginUserWrites writes)
 {
-    /// <summary>Runs the bound Actions on <paramref name="eventJson"/>; null when none are bound.</summary>
-    public Task<FlowExecutionResult?> ExecuteAsync(string eventJson, CancellationToken cancellationToken) =>
-        triggers.RunAsync(TriggerId.PostLogin, () => Task.FromResult(eventJson), cancellationToken);
+    /// <summary>
+    /// Runs the bound Actions on the event <paramref name="buildEvent"/> makes; null when none are bound. The event is built
+    /// only when Actions are bound: it reads the user's factors, and serializing it was a measurable part of every login.
+    /// </summary>
+    public Task<FlowExecutionResult?> ExecuteAsync(Func<Task<string>> buildEvent, CancellationToken cancellationToken) =>
+        triggers.RunAsync(TriggerId.PostLogin, buildEvent, cancellationToken);
 
     /// <summary>The redirect that suspended the flow, if that is how it stopped.</summary>
     public static string? RedirectOf(FlowExecutionResult result) =>

@@ -33,10 +33,9 @@ internal sealed class RefreshLogin(
         // The connection the login came through (kept in the refresh token since the login): event.connection, and the next refresh token.
         identity.SetClaim(Connections.ConnectionSignIn.ConnectionClaim, granted.GetClaim(Connections.ConnectionSignIn.ConnectionClaim));
         var application = await applications.FindForLoginAsync(request.ClientId!, context.RequestAborted);
-        var eventJson = PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
+        var flow = await postLogin.ExecuteAsync(async () => PostLoginEvent.Build(context, request, user, roles, application.Name, audience,
             await enrollments.ConfirmedTypesAsync(user.Id, context.RequestAborted), methods, PostLoginEvent.RefreshProtocol, scopes,
-            application.Metadata, connection: connections.Of(granted));
-        var flow = await postLogin.ExecuteAsync(eventJson, context.RequestAborted);
+            application.Metadata, connection: connections.Of(granted)), context.RequestAborted);
         var step = LoginTransaction.Refresh(flow);
         // Metadata is saved either way (Auth0 keeps an Action's writes on a deny); claims and scopes only when issued.
         if (flow is not null && step is LoginStep.Issue)
