@@ -20,8 +20,8 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
     public async Task<IReadOnlyList<BoundAction>> LoadAsync(string triggerId, CancellationToken cancellationToken)
     {
         var key = (tenant.Id, triggerId);
-        if (flows.TryGet(key, out var cached) && (cached.Count == 0 || AllVersionsKnown(cached)))
-            return cached.Count == 0 ? [] : Resolve(cached);
+        if (flows.TryGet(key, out var cached) && UnknownVersions(cached).Count == 0)
+            return Resolve(cached);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var bindings = cached;
         if (bindings is null)
@@ -36,8 +36,10 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
         return bindings.Count == 0 ? [] : await ResolveAsync(db, bindings, cancellationToken);
     }
 
-    private bool AllVersionsKnown(IReadOnlyList<FlowBinding> bindings) =>
-        bindings.All(b => versions.TryGet(tenant.Id, b.VersionId, out _) && (b.CanaryVersionId is null || versions.TryGet(tenant.Id, b.CanaryVersionId, out _)));
+    // The bindings' deployed and canary versions not in DeployedVersionCache yet: read before the flow can run.
+    private List<string> UnknownVersions(IReadOnlyList<FlowBinding> bindings) =>
+        [.. bindings.SelectMany(b => new[] { b.VersionId, b.CanaryVersionId }).OfType<string>()
+            .Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct()];
 
     /// <summary>
     /// The flow designer's unapplied canvas: these Actions, in this order and with these policies, at their deployed
@@ -57,8 +59,7 @@ public sealed class DeployedFlowLoader(IDbContextFactory<FlowgateDbContext> cont
 
     private async Task<IReadOnlyList<BoundAction>> ResolveAsync(FlowgateDbContext db, IReadOnlyList<FlowBinding> bindings, CancellationToken cancellationToken)
     {
-        var missing = bindings.SelectMany(b => new[] { b.VersionId, b.CanaryVersionId }).OfType<string>()
-            .Where(id => !versions.TryGet(tenant.Id, id, out _)).Distinct().ToList();
+        var missing = UnknownVersions(bindings);
         if (missing.Count > 0)
             await ReadVersionsAsync(db, missing, cancellationToken);
         return Resolve(bindings);

@@ -33,6 +33,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     // Pooled connections keep their native handle, and both settings stay with the handle: set once per handle, not on
     // every open (a login opens about 28 connections, and the PRAGMA is parsed and run each time).
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+    private static readonly object Done = new();
 
     private static void Configure(DbConnection connection)
     {
@@ -40,6 +41,6 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         raw.sqlite3_busy_timeout(handle, BusyTimeoutMs);
         raw.sqlite3_exec(handle, "PRAGMA synchronous = NORMAL;");
-        Configured.AddOrUpdate(handle, Configured);
+        Configured.AddOrUpdate(handle, Done);
     }
 }
