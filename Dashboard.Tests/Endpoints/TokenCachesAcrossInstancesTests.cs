@@ -31,15 +31,36 @@ public sealed class TokenCachesAcrossInstancesTests(TokenCachesAcrossInstancesTe
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(_first, credentials)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(_first, credentials, rotated)).StatusCode);
-        await Task.Delay(_second.Services.GetRequiredService<TokenRequestClients>().MaxAge);
+        await Task.Delay(_second.Services.GetRequiredService<RecentApplications>().MaxAge);
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(_second, credentials)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(_second, credentials, rotated)).StatusCode);
 
         await WithApplicationsAsync(_first, async s => { await s.DeleteAsync(credentials.ClientId, CancellationToken.None); return ""; });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(_first, credentials, rotated)).StatusCode);
-        await Task.Delay(_second.Services.GetRequiredService<TokenRequestClients>().MaxAge);
+        await Task.Delay(_second.Services.GetRequiredService<RecentApplications>().MaxAge);
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(_second, credentials, rotated)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_callback_removed_or_a_rename_on_one_instance_shows_there_at_once_and_on_the_other_soon_after()
+    {
+        var spa = await _first.CreateSpaAsync();
+        var authorize = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1");
+        Assert.Contains("My SPA", await LoginPageAsync(_first, authorize));
+        Assert.Contains("My SPA", await LoginPageAsync(_second, authorize));
+
+        await WithApplicationsAsync(_first, async s =>
+        {
+            await s.UpdateAsync(spa.ClientId, new ApplicationSettings { Name = "Renamed SPA", Callbacks = ["https://elsewhere.example.com/cb"] }, CancellationToken.None);
+            return "";
+        });
+
+        Assert.StartsWith("/u/error?", await RefusedAtAsync(_first, authorize));
+        Assert.Contains("Renamed SPA", await LoginPageAsync(_first, HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s2")
+            .Replace(Uri.EscapeDataString(EndUsers.Callback), Uri.EscapeDataString("https://elsewhere.example.com/cb"))));
+        await Task.Delay(_second.Services.GetRequiredService<RecentApplications>().MaxAge);
+        Assert.StartsWith("/u/error?", await RefusedAtAsync(_second, authorize));
     }
 
     [Fact]
@@ -87,6 +108,19 @@ public sealed class TokenCachesAcrossInstancesTests(TokenCachesAcrossInstancesTe
 
     private static Task<HttpResponseMessage> TokenAsync(FlowgateApp instance, ApplicationCredentials credentials, string? secret = null) =>
         instance.CreateClient().RequestTokenAsync(credentials, instance.ManagementAudience, secret: secret);
+
+    // Where /authorize sends the browser: the hosted error page when the callback is not the application's.
+    private static async Task<string> RefusedAtAsync(FlowgateApp instance, string authorize) =>
+        (await instance.CreateBrowserClient().GetAsync(authorize)).Headers.Location!.OriginalString;
+
+    // The hosted login page /authorize sends the browser to, as the user sees it.
+    private static async Task<string> LoginPageAsync(FlowgateApp instance, string authorize)
+    {
+        var http = instance.CreateBrowserClient();
+        var login = await http.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return await http.GetStringAsync(login.Headers.Location);
+    }
 
     private static async Task<string> AccessTokenAsync(FlowgateApp instance, ApplicationCredentials credentials, string audience) =>
         (await (await instance.CreateClient().RequestTokenAsync(credentials, audience)).JsonAsync()).GetProperty("access_token").GetString()!;

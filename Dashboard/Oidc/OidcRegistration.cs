@@ -24,7 +24,6 @@ internal static class OidcRegistration
         var requireHttps = oidc.RequireHttps ?? !builder.Environment.IsDevelopment();
 
         builder.Services.AddSingleton<ServerKeyRing>();
-        builder.Services.AddSingleton<TokenRequestClients>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IssuerResolver>();
         builder.Services.AddScoped<AuthorizeAudience>();

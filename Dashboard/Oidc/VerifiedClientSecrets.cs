@@ -21,17 +21,17 @@ namespace Flowgate.Dashboard.Oidc;
 /// no faster, and the timing of a failure says nothing). The entry's key is an HMAC, under a random key that never
 /// leaves this process, of the application's id, its stored hash and the presented secret: no secret is kept, and a
 /// rotated secret (a new stored hash) or a deleted client misses as soon as the application is read again: at once on
-/// the instance that made the change, within 2 s on the others (<see cref="TokenRequestClients"/>). Flowgate's
+/// the instance that made the change, within 2 s on the others (<see cref="RecentApplications"/>). Flowgate's
 /// secrets are 48 random bytes, far beyond guessing either way.
-/// It is also where a client_credentials request finds its client in <see cref="TokenRequestClients"/>, and where
-/// this instance's changes to an application drop it from there.
+/// It is also where the OIDC endpoints find their client in <see cref="RecentApplications"/>, and where this instance's
+/// changes to an application drop it from there.
 /// </remarks>
 internal sealed class VerifiedClientSecrets(
     IOpenIddictApplicationCache<FlowgateApplication> cache,
     ILogger<OpenIddictApplicationManager<FlowgateApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<FlowgateApplication> store,
-    TokenRequestClients clients,
+    RecentApplications recent,
     IHttpContextAccessor requests)
     : OpenIddictApplicationManager<FlowgateApplication>(cache, logger, options, store)
 {
@@ -52,39 +52,33 @@ internal sealed class VerifiedClientSecrets(
         return true;
     }
 
-    public override async ValueTask<FlowgateApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken = default)
-    {
-        if (!IsClientCredentialsRequest())
-            return await base.FindByClientIdAsync(identifier, cancellationToken);
-        if (clients.TryGet(identifier, out var known))
-            return known;
-        var read = clients.BeginRead();
-        var application = await base.FindByClientIdAsync(identifier, cancellationToken);
-        if (application is not null)
-            clients.Set(identifier, application, read);
-        return application;
-    }
+    public override async ValueTask<FlowgateApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken = default) =>
+        IsProtocolRequest() ? await recent.FindAsync(identifier, cancellationToken) : await base.FindByClientIdAsync(identifier, cancellationToken);
 
     public override async ValueTask UpdateAsync(FlowgateApplication application, CancellationToken cancellationToken = default)
     {
+        RefuseShared(application);
         await base.UpdateAsync(application, cancellationToken);
         Forget(application);
     }
 
     public override async ValueTask UpdateAsync(FlowgateApplication application, string? secret, CancellationToken cancellationToken = default)
     {
+        RefuseShared(application);
         await base.UpdateAsync(application, secret, cancellationToken);
         Forget(application);
     }
 
     public override async ValueTask UpdateAsync(FlowgateApplication application, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken = default)
     {
+        RefuseShared(application);
         await base.UpdateAsync(application, descriptor, cancellationToken);
         Forget(application);
     }
 
     public override async ValueTask DeleteAsync(FlowgateApplication application, CancellationToken cancellationToken = default)
     {
+        RefuseShared(application);
         await base.DeleteAsync(application, cancellationToken);
         Forget(application);
     }
@@ -92,11 +86,18 @@ internal sealed class VerifiedClientSecrets(
     private void Forget(FlowgateApplication application)
     {
         if (application.ClientId is { } clientId)
-            clients.Forget(clientId);
+            recent.Forget(clientId);
     }
 
-    // The token endpoint's client_credentials grant: it reads its client and writes nothing that points to it.
-    private bool IsClientCredentialsRequest() =>
-        requests.HttpContext is { } http && http.GetOpenIddictServerEndpointType() == OpenIddictServerEndpointType.Token
-        && http.GetOpenIddictServerRequest()?.IsClientCredentialsGrantType() == true;
+    // An application the OIDC endpoints share is no one request's to change: the change would show in every other one.
+    private void RefuseShared(FlowgateApplication application)
+    {
+        if (recent.IsShared(application))
+            throw new InvalidOperationException("This application was read for the OIDC endpoints and is shared: read it again to change it.");
+    }
+
+    // The OIDC endpoints (authorize, token, logout, userinfo, ...) read their client and write rows that point to it by
+    // its id only (OpenIddict's stores look the entity up again in their own context), never the application itself.
+    private bool IsProtocolRequest() =>
+        requests.HttpContext is { } http && http.GetOpenIddictServerEndpointType() is not OpenIddictServerEndpointType.Unknown;
 }

@@ -20,6 +20,7 @@ public sealed class ApplicationService(
     IDbContextFactory<FlowgateDbContext> contexts,
     CurrentTenant tenant,
     ClientGrantCache grants,
+    RecentApplications recent,
     ILogger<ApplicationService> logger)
 {
     /// <summary>
@@ -118,6 +119,7 @@ public sealed class ApplicationService(
         ApplicationDescriptors.Write(resolved, descriptor, application);
         // The descriptor carries the stored secret hash, so updating from it keeps the secret.
         await applications.UpdateAsync(application, descriptor, cancellationToken);
+        recent.Forget(clientId);
         return ApplicationDescriptors.Read(application, descriptor);
     }
 
@@ -131,6 +133,7 @@ public sealed class ApplicationService(
             throw new OperationRejectedException(RejectionKind.Invalid, "This application is a public client: it has no secret to rotate.");
         var secret = RandomToken(48);
         await applications.UpdateAsync(application, secret, cancellationToken);
+        recent.Forget(clientId);
         logger.LogInformation("Secret of application {ClientId} rotated", clientId);
         return secret;
     }
@@ -141,6 +144,7 @@ public sealed class ApplicationService(
         await using var scope = scopes.CreateAsyncScope();
         var applications = Manager(scope);
         await applications.DeleteAsync(await FindAsync(applications, clientId, cancellationToken), cancellationToken);
+        recent.Forget(clientId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ClientGrants.Where(g => g.TenantId == tenant.Id && g.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         grants.ForgetAll();
@@ -148,31 +152,24 @@ public sealed class ApplicationService(
     }
 
     /// <summary>The display name of an application, for the hosted pages; null when unknown.</summary>
-    /// <remarks>The name alone, untracked: read on every hosted page, where OpenIddict's whole entity (and a scope) cost more.</remarks>
-    public async Task<string?> FindNameAsync(string clientId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<FlowgateApplication>().AsNoTracking().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
-            .Select(a => a.DisplayName).FirstOrDefaultAsync(cancellationToken);
-    }
+    /// <remarks>As read at most 2 s ago (<see cref="RecentApplications"/>): every hosted page shows it.</remarks>
+    public async Task<string?> FindNameAsync(string clientId, CancellationToken cancellationToken) =>
+        (await FindRecentAsync(clientId, cancellationToken))?.DisplayName;
 
     /// <summary>An application's <c>client_metadata</c>, for <c>event.client.metadata</c>; empty when unknown.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> FindMetadataAsync(string clientId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var json = await db.Set<FlowgateApplication>().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
-            .Select(a => a.ClientMetadataJson).FirstOrDefaultAsync(cancellationToken);
-        return ClientMetadataRules.Parse(json ?? "{}");
-    }
+    public async Task<IReadOnlyDictionary<string, string>> FindMetadataAsync(string clientId, CancellationToken cancellationToken) =>
+        ClientMetadataRules.Parse((await FindRecentAsync(clientId, cancellationToken))?.ClientMetadataJson ?? "{}");
 
-    /// <summary>An application's name and <c>client_metadata</c> in one query, as a login reads them once per request.</summary>
+    /// <summary>An application's name and <c>client_metadata</c>, as a login reads them once per request.</summary>
     public async Task<LoginApplication> FindForLoginAsync(string clientId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = await db.Set<FlowgateApplication>().Where(a => a.TenantId == tenant.Id && a.ClientId == clientId)
-            .Select(a => new { a.DisplayName, a.ClientMetadataJson }).FirstOrDefaultAsync(cancellationToken);
+        var found = await FindRecentAsync(clientId, cancellationToken);
         return new(found?.DisplayName, ClientMetadataRules.Parse(found?.ClientMetadataJson ?? "{}"));
     }
+
+    private async Task<FlowgateApplication?> FindRecentAsync(string clientId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(clientId) ? null
+            : await recent.FindAsync(clientId, cancellationToken) is { } application && application.TenantId == tenant.Id ? application : null;
 
     /// <summary>Lists the tenant's applications with the APIs they are granted.</summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken cancellationToken)

@@ -32,6 +32,8 @@ public static class IdentityRegistration
         // Imported hashes (Auth0's custom_password_hash) verify until the first login rehashes them.
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<TenantUser>, ImportingPasswordHasher>());
         services.Replace(ServiceDescriptor.Scoped<IUserValidator<TenantUser>, EndUserValidator>());
+        // After AddRoles, whose factory would read roles and claims on every sign-in for a cookie that never uses them.
+        services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<TenantUser>, SessionPrincipalFactory>());
         services.AddScoped<PasswordCheck>();
         services.TryAddScoped<Tenancy.TenantSettingsSection>();
         services.TryAddSingleton<Tenancy.HostedPageReads>();

@@ -21,6 +21,7 @@ public static class TenantAdministrationRegistration
         services.AddSingleton<ApiSigningSecrets>();
         services.AddSingleton<ApiSigningSecretCache>();
         services.AddSingleton<ClientGrantCache>();
+        services.AddSingleton<RecentApplications>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ClientGrantService>();
         services.AddUserJobs();
