@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Runtime.Admin;
 using Flowgate.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Endpoints;
@@ -11,9 +12,9 @@ namespace Flowgate.Tests.Endpoints;
 public sealed class RestartTests
 {
     [Fact]
-    public async Task A_restart_keeps_signing_keys_admins_and_applications()
+    public async Task A_restart_keeps_signing_keys_admins_applications_and_refresh_tokens()
     {
-        string token, kid;
+        string token, kid, refreshToken, spaId;
         string databasePath;
         using (var first = new FlowgateApp())
         {
@@ -25,6 +26,7 @@ public sealed class RestartTests
             kid = await SigningKeyIdAsync(http);
             var admins = first.Services.GetRequiredService<AdminAccountService>();
             Assert.True((await admins.CreateAsync("ops@example.com", "correct horse battery", CancellationToken.None)).Succeeded);
+            (spaId, refreshToken) = await LogInWithRefreshTokenAsync(first);
         }
 
         using var second = new FlowgateApp(databasePath);
@@ -35,6 +37,28 @@ public sealed class RestartTests
         var signIn = await second.Services.GetRequiredService<AdminAccountService>()
             .CheckPasswordAsync("ops@example.com", "correct horse battery", CancellationToken.None);
         Assert.Equal(AdminSignInStatus.Succeeded, signIn.Status);
+        // Sealed with the internal key, kept in the database as the RSA keys are.
+        var refreshed = await client.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = spaId, ["refresh_token"] = refreshToken,
+        }));
+        Assert.True(refreshed.IsSuccessStatusCode, await refreshed.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<(string ClientId, string RefreshToken)> LogInWithRefreshTokenAsync(FlowgateApp app)
+    {
+        var spa = await app.CreateSpaAsync();
+        var user = await app.CreateUserAsync();
+        var http = app.CreateBrowserClient();
+        var url = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
+        var code = QueryHelpers.ParseQuery((await http.LogInAtAsync(url, user.Email!)).Query)["code"].ToString();
+        var tokens = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
+            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
+        }));
+        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
+        return (spa.ClientId, (await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!);
     }
 
     private static async Task<string> SigningKeyIdAsync(HttpClient http)

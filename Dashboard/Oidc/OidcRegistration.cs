@@ -73,8 +73,9 @@ internal static class OidcRegistration
 
                 // Access tokens are plain signed JWTs that any API can validate from the JWKS, as on Auth0.
                 server.DisableAccessTokenEncryption();
-                // An HS256 API's access tokens are signed with its secret, as on Auth0.
-                server.AddEventHandler(ApiSigningCredentials.Descriptor);
+                // Tokens that leave the server are signed with the JWKS's RSA key (an HS256 API's access tokens with its
+                // secret, as on Auth0); codes and refresh tokens with the internal key.
+                server.AddEventHandler(TokenSigningCredentials.Descriptor);
                 // Access and ID tokens need no row in the database (revocation goes through the login's authorization):
                 // one write less per grant, two per code exchange.
                 server.AddEventHandler(SelfContainedTokenEntries.Descriptor);

@@ -7,9 +7,9 @@ namespace Flowgate.Runtime.Keys;
 public sealed class ServerKey
 {
     public required string Id { get; init; }
-    /// <summary><see cref="ServerKeyUse.Signing"/> or <see cref="ServerKeyUse.Encryption"/>.</summary>
+    /// <summary><see cref="ServerKeyUse.Signing"/>, <see cref="ServerKeyUse.Encryption"/> or <see cref="ServerKeyUse.Internal"/>.</summary>
     public required string Use { get; init; }
-    /// <summary>The RSA private key (PKCS#8), protected with Data Protection.</summary>
+    /// <summary>The RSA private key (PKCS#8), or the internal secret's bytes, in base64, protected with Data Protection.</summary>
     public required string ProtectedPrivateKey { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }
