@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Flowgate.Runtime.Admin;
 using Flowgate.Tests.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flowgate.Tests.Endpoints;
@@ -48,17 +47,8 @@ public sealed class RestartTests
     private static async Task<(string ClientId, string RefreshToken)> LogInWithRefreshTokenAsync(FlowgateApp app)
     {
         var spa = await app.CreateSpaAsync();
-        var user = await app.CreateUserAsync();
-        var http = app.CreateBrowserClient();
-        var url = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
-        var code = QueryHelpers.ParseQuery((await http.LogInAtAsync(url, user.Email!)).Query)["code"].ToString();
-        var tokens = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
-        }));
-        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        return (spa.ClientId, (await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!);
+        var (_, _, tokens) = await app.LogInOfflineAsync(spa.ClientId);
+        return (spa.ClientId, tokens.GetProperty("refresh_token").GetString()!);
     }
 
     private static async Task<string> SigningKeyIdAsync(HttpClient http)

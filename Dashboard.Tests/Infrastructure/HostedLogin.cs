@@ -5,7 +5,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Flowgate.Runtime.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Flowgate.Tests.Infrastructure;
 
@@ -61,5 +63,18 @@ internal static class HostedLogin
         }));
         Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
         return new JwtSecurityTokenHandler().ReadJwtToken((await tokens.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString());
+    }
+
+    /// <summary>The SPA's <c>/authorize</c> request with <c>offline_access</c>: its code also redeems for a refresh token.</summary>
+    public static string OfflineAuthorizeUrl(string clientId) =>
+        AuthorizeUrl(clientId, Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
+
+    /// <summary>A new user's password login with <c>offline_access</c> to <paramref name="clientId"/>; returns the code's tokens.</summary>
+    public static async Task<(TenantUser User, HttpClient Http, JsonElement Tokens)> LogInOfflineAsync(this FlowgateApp app, string clientId)
+    {
+        var user = await app.CreateUserAsync();
+        var http = app.CreateBrowserClient();
+        var code = QueryHelpers.ParseQuery((await http.LogInAtAsync(OfflineAuthorizeUrl(clientId), user.Email!)).Query)["code"].ToString();
+        return (user, http, await http.RedeemCodeAsync(clientId, code));
     }
 }

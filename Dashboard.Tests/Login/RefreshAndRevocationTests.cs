@@ -113,17 +113,7 @@ public sealed class RefreshAndRevocationTests : IClassFixture<FlowgateAppFixture
     private async Task<(string Spa, string UserId, HttpClient Http, string RefreshToken, string AccessToken, string IdToken)> LogInWithRefreshTokenAsync()
     {
         var spa = await _app.CreateSpaAsync();
-        var user = await _app.CreateUserAsync();
-        var http = _app.CreateBrowserClient();
-        var url = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
-        var code = QueryHelpers.ParseQuery((await http.LogInAtAsync(url, user.Email!)).Query)["code"].ToString();
-        var tokens = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
-        }));
-        Assert.True(tokens.IsSuccessStatusCode, await tokens.Content.ReadAsStringAsync());
-        var body = await tokens.Content.ReadFromJsonAsync<JsonElement>();
+        var (user, http, body) = await _app.LogInOfflineAsync(spa.ClientId);
         return (spa.ClientId, user.Id, http, body.GetProperty("refresh_token").GetString()!, body.GetProperty("access_token").GetString()!,
             body.GetProperty("id_token").GetString()!);
     }

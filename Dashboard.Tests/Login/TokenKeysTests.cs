@@ -4,7 +4,6 @@ using System.Text.Json;
 using Flowgate.Runtime.Applications;
 using Flowgate.Runtime.Store;
 using Flowgate.Tests.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -24,19 +23,8 @@ public sealed class TokenKeysTests(FlowgateAppFixture fixture) : IClassFixture<F
     public async Task Issued_tokens_verify_from_the_jwks_while_codes_and_refresh_tokens_are_sealed_with_the_internal_key()
     {
         var spa = await _app.CreateSpaAsync();
-        var user = await _app.CreateUserAsync();
-        var http = _app.CreateBrowserClient();
-        var url = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
-        var code = QueryHelpers.ParseQuery((await http.LogInAtAsync(url, user.Email!)).Query)["code"].ToString();
-        var tokens = await RedeemAsync(http, new()
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = spa.ClientId, ["code"] = code,
-            ["redirect_uri"] = EndUsers.Callback, ["code_verifier"] = HostedLogin.Verifier,
-        });
-        var refreshed = await RedeemAsync(http, new()
-        {
-            ["grant_type"] = "refresh_token", ["client_id"] = spa.ClientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
-        });
+        var (_, http, tokens) = await _app.LogInOfflineAsync(spa.ClientId);
+        var refreshed = await http.RefreshAsync(spa.ClientId, tokens);
 
         var jwks = new JsonWebKeySet(await http.GetStringAsync("/.well-known/jwks.json"));
         Assert.All(jwks.Keys, key => Assert.Equal("RSA", key.Kty));
@@ -64,12 +52,5 @@ public sealed class TokenKeysTests(FlowgateAppFixture fixture) : IClassFixture<F
         var db = scope.ServiceProvider.GetRequiredService<FlowgateDbContext>();
         return await db.Set<FlowgateToken>().Where(t => t.Application!.ClientId == clientId && t.Type == TokenTypeIdentifiers.Private.AuthorizationCode)
             .Select(t => t.Payload!).SingleAsync();
-    }
-
-    private static async Task<JsonElement> RedeemAsync(HttpClient http, Dictionary<string, string> form)
-    {
-        var response = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(form));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
