@@ -29,7 +29,10 @@ internal static class CommandLine
     public static bool IsHostCommand(string[] args) => Command(args) is ["admin" or "clients", ..];
 
     /// <summary>Configuration arguments for the host; a command's own arguments are not configuration.</summary>
-    public static string[] HostArguments(string[] args) => IsHostCommand(args) ? [] : args;
+    // appsettings.json is read at start and not watched: a change to it means a restart. Watching it watched the whole
+    // content root, data/ included, so each SQLite write woke a watcher thread (about 1 % of a login server's CPU).
+    // An operator's own --hostBuilder:reloadConfigOnChange=true comes later and wins.
+    public static string[] HostArguments(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. IsHostCommand(args) ? [] : args];
 
     public static async Task<int> RunHostCommandAsync(WebApplication app, string[] args)
     {
