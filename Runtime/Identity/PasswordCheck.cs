@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Flowgate.Runtime.Store;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,11 @@ namespace Flowgate.Runtime.Identity;
 /// </summary>
 public sealed class PasswordCheck(
     IDbContextFactory<FlowgateDbContext> contexts, IPasswordHasher<TenantUser> hasher, IOptions<IdentityOptions> identity,
-    TimeProvider clock, ILogger<PasswordCheck> logger)
+    IOptions<PasswordHasherOptions> hashing, TimeProvider clock, ILogger<PasswordCheck> logger)
 {
     private static readonly TenantUser Nobody = new() { Id = "nobody" };
-    private static string? _dummyHash;
+    // By work factor: the dummy must cost what a real hash of this host costs, whichever host made it first.
+    private static readonly ConcurrentDictionary<int, string> DummyHashes = new();
 
     /// <summary>Checks <paramref name="password"/> for <paramref name="user"/> (null: the address has no account).</summary>
     public async Task<PasswordCheckResult> CheckAsync(TenantUser? user, string password, CancellationToken cancellationToken)
@@ -76,7 +78,7 @@ public sealed class PasswordCheck(
     // Same hasher, same cost: the answer's timing does not depend on whether the account exists.
     private void VerifyDummy(string password)
     {
-        var dummy = _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+        var dummy = DummyHashes.GetOrAdd(hashing.Value.IterationCount, _ => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
         hasher.VerifyHashedPassword(Nobody, dummy, password);
     }
 }
