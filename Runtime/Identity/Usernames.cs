@@ -18,6 +18,13 @@ public sealed class Usernames(TenantSettingsSection settings, IDbContextFactory<
     public async Task<UsernamePolicy> PolicyAsync(CancellationToken cancellationToken) =>
         UsernamePolicy.FromJson(await settings.ReadAsync(Section, cancellationToken));
 
+    /// <summary>
+    /// The policy as the hosted pages show it (a username field or not), read at most
+    /// <see cref="HostedPageReads.Lifetime"/> ago; what a login or a sign-up may do always reads <see cref="PolicyAsync(CancellationToken)"/>.
+    /// </summary>
+    public async Task<UsernamePolicy> ShownPolicyAsync(CancellationToken cancellationToken) =>
+        UsernamePolicy.FromJson(await settings.ReadRecentAsync(Section, cancellationToken));
+
     /// <summary>The policy of <paramref name="tenantId"/>, read in the caller's context (a background job has no current tenant).</summary>
     public static async Task<UsernamePolicy> PolicyAsync(FlowgateDbContext db, string tenantId, CancellationToken cancellationToken)
     {
