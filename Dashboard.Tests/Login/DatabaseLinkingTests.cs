@@ -71,7 +71,7 @@ public sealed class DatabaseLinkingTests(FlowgateAppFixture fixture) : IClassFix
         var spa = await _app.CreateSpaAsync();
         var (primary, secondary) = (await _app.CreateUserAsync(), await _app.CreateUserAsync());
         var browser = _app.CreateBrowserClient();
-        var url = HostedLogin.AuthorizeUrl(spa.ClientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
+        var url = HostedLogin.OfflineAuthorizeUrl(spa.ClientId);
         var code = QueryHelpers.ParseQuery((await browser.LogInAtAsync(url, secondary.Email!)).Query)["code"].ToString();
         var tokens = await browser.RedeemCodeAsync(spa.ClientId, code);
         var http = await _app.CreateManagementClientAsync();

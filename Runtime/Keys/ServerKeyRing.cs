@@ -26,6 +26,7 @@ public sealed class ServerKeyRing(IDbContextFactory<FlowgateDbContext> contexts,
         {
             var rsa = RSA.Create();
             rsa.ImportPkcs8PrivateKey(key.Material, out _);
+            CryptographicOperations.ZeroMemory(key.Material); // the private key lives on in the RSA object only
             return new RsaSecurityKey(rsa) { KeyId = key.Id };
         }).ToList();
 

@@ -68,7 +68,7 @@ public sealed class RefreshAfterMfaTests(MfaAppFixture fixture) : IClassFixture<
     // The password form of a login that asks for offline_access; returns /authorize's answer after it.
     private static async Task<HttpResponseMessage> LogInAsync(HttpClient http, string clientId, string email)
     {
-        var url = HostedLogin.AuthorizeUrl(clientId, HostedLogin.Verifier, "s1").Replace("scope=openid%20profile%20email", "scope=openid%20profile%20email%20offline_access");
+        var url = HostedLogin.OfflineAuthorizeUrl(clientId);
         var login = await http.GetAsync(url);
         var loggedIn = await HtmlForm.SubmitAsync(http, login.Headers.Location!.OriginalString, new Dictionary<string, string>
         {
